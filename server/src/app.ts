@@ -1,0 +1,63 @@
+// Builds the Express app from its dependencies without listening, so tests run the real app on port 0
+// against a real database, and main.ts only composes and listens.
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Database } from './db/database.js';
+import { EntityRepo } from './db/repos/entities.js';
+import { OwnershipRepo } from './db/repos/ownership.js';
+import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { entityRoutes } from './http/routes/entities.js';
+import { healthRoutes } from './http/routes/health.js';
+import { staticClient } from './http/static-client.js';
+import type { Logger } from './logger.js';
+import { EntityService } from './services/entities.js';
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  /** Directory of the built front end; omitted → API only. */
+  clientDir?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+export function createApp({ db, logger, clientDir }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger,
+      // Honour a caller's request id when it is safe to echo; otherwise make one.
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+
+  const entities = new EntityService(new EntityRepo(db), new OwnershipRepo(db));
+  const api = express.Router();
+  api.use(healthRoutes(db));
+  api.use(entityRoutes(entities));
+  api.use(apiNotFound);
+  app.use('/api/v1', api);
+  app.use('/api', apiNotFound);
+
+  if (clientDir) app.use(staticClient(clientDir));
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,41 @@
+// The one place that reads process.env: parsed once with zod at start-up, so a bad setting fails
+// fast with the variable's name instead of surfacing later as an odd runtime error.
+import { z } from 'zod';
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const neo4jUri = z
+  .string()
+  .regex(/^(bolt|bolt\+s|bolt\+ssc|neo4j|neo4j\+s|neo4j\+ssc):\/\/[^\s]+$/, 'must be a bolt://, neo4j:// or neo4j+s:// URI');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  NEO4J_URI: neo4jUri.optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+  /** Embedded server settings, used only when NEO4J_URI is unset. */
+  NEO4J_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  NEO4J_DATA_DIR: z.string().default('.data/neo4j'),
+  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/).default('2g'),
+  NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/).default('2g'),
+  /** Per-transaction timeout for API reads, so one heavy query cannot hold the server. */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SEED_ON_EMPTY: boolFromEnv.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIR: z.string().default('dist/client'),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
