@@ -1,0 +1,253 @@
+// Proofs for non-clear determinations: the listed parties, the OWNS/CONTROLS chains from them down to the
+// entity (or, for affiliate rules, up from it), each entity on the way with its aggregate, and one sentence.
+// Computed on demand for one entity by walking back through the members of the set that captured it.
+import { clearMarks, markClosure } from './closure.js';
+import { DownPass, type PassConfig, UpPass } from './fixpoint.js';
+import { lowerMeets, upperMeets } from './interval.js';
+import { EXPOSED, type EvalState, LISTED } from './state.js';
+import { statusName } from './status.js';
+import type { DecisionRef, Explanation, ProofEdge, ProofStep } from './types.js';
+import { aggregateOf, decisionRef, intervalText, listedText, stakeText, thresholdText } from './wording.js';
+
+interface Context {
+  direction: 'down' | 'up';
+  member: Uint8Array;
+  isRoot: (u: number) => boolean;
+  /** Per-listed-party aggregation: the party whose holding captured the entity, with its holding. */
+  party: { id: number; lo: number; loOpen: boolean; hi: number; hiOpen: boolean } | null;
+}
+
+export function explain(state: EvalState, v: number): Explanation | null {
+  const code = state.status[v]!;
+  if (code === LISTED) return explainListed(state, v);
+  if (code !== EXPOSED && code !== 1) return null;
+  const certain = code === EXPOSED;
+  const ctx = context(state, v, certain);
+  const cfg = certain ? state.down.certain : state.down.possible;
+  const proof = ctx.direction === 'down' ? walkDown(state, v, ctx, cfg) : walkUp(state, v, ctx, cfg);
+  return assemble(state, v, certain, ctx, proof);
+}
+
+function explainListed(state: EvalState, v: number): Explanation {
+  const d = decisionRef(state.snap.index.decisions[state.ownListed[v]!]!);
+  const { regime, snap } = state;
+  return {
+    sentence: `Listed on ${regime.name} (${regime.id}) as of ${snap.asOf}: added ${d.effective ?? d.date} (${d.citation}).`,
+    nodes: [snap.index.ids[v]!],
+    edges: [],
+    decisions: [d],
+    steps: [step(state, v, [])],
+  };
+}
+
+/** Which set captured v, and where its proof stops. */
+function context(state: EvalState, v: number, certain: boolean): Context {
+  const { snap, regime } = state;
+  const n = snap.index.size;
+  const cfg = certain ? state.down.certain : state.down.possible;
+  const recomputed = state.recomputed.has(v);
+  const notSelf = (u: number): boolean => u !== v && state.isSeed[u] === 1;
+
+  if (regime.rule.aggregation === 'all') {
+    let down = certain ? state.downCertain! : state.downPossible!;
+    if (recomputed) {
+      const mask = new Uint8Array(n);
+      const marked = markClosure(snap, v, 'upstream', mask);
+      const others = marked.filter(notSelf);
+      down = new DownPass(n).run(snap, others, cfg, mask).inSet;
+      clearMarks(mask, marked);
+    }
+    if (down[v] === 1) return { direction: 'down', member: down, isRoot: notSelf, party: null };
+  } else {
+    const first = certain ? state.bestLoParty![v]! : state.bestHiParty![v]!;
+    const mask = new Uint8Array(n);
+    const marked = markClosure(snap, v, 'upstream', mask);
+    const parties = [first, ...marked.filter((u) => u !== first && notSelf(u))].filter((u) => u >= 0 && u !== v);
+    const pass = new DownPass(n);
+    for (const p of parties) {
+      pass.run(snap, [p], cfg, mask);
+      if (pass.inSet[v] === 1) {
+        const other = new DownPass(n).run(snap, [p], certain ? state.down.possible : state.down.certain, mask);
+        const [lo, hi] = certain ? [pass, other] : [other, pass];
+        const party = { id: p, lo: lo.agg[v]!, loOpen: lo.open[v] === 1, hi: hi.agg[v]!, hiOpen: hi.open[v] === 1 };
+        return { direction: 'down', member: pass.inSet, isRoot: (u) => u === p, party };
+      }
+    }
+    clearMarks(mask, marked);
+  }
+  let up = certain ? state.upCertain! : state.upPossible!;
+  if (recomputed) {
+    const mask = new Uint8Array(n);
+    const marked = markClosure(snap, v, 'both', mask);
+    up = new UpPass(n).run(snap, marked.filter(notSelf), cfg, mask).inSet;
+  }
+  return { direction: 'up', member: up, isRoot: notSelf, party: null };
+}
+
+interface Proof {
+  nodes: number[];
+  /** Per node, the stakes (snapshot stake indices) and controls (ctl positions) that make it count. */
+  stakes: Map<number, number[]>;
+  controls: Map<number, number[]>;
+}
+
+function walkDown(state: EvalState, v: number, ctx: Context, cfg: PassConfig): Proof {
+  const { snap } = state;
+  const controller = snap.index.ctl.controller;
+  const bound = cfg.upper ? snap.sHi : snap.sLo;
+  const boundOpen = cfg.upper ? snap.sHiOpen : snap.sLoOpen;
+  const proof: Proof = { nodes: [v], stakes: new Map(), controls: new Map() };
+  const seen = new Set([v]);
+  for (let i = 0; i < proof.nodes.length; i++) {
+    const u = proof.nodes[i]!;
+    if (u !== v && ctx.isRoot(u)) continue;
+    const stakes: number[] = [];
+    for (let k = snap.inStart[u]!; k < snap.inStart[u + 1]!; k++) {
+      const w = snap.sOwner[k]!;
+      if (ctx.member[w] !== 1 || (bound[k] === 0 && boundOpen[k] === 0)) continue;
+      stakes.push(k);
+      if (!seen.has(w)) (seen.add(w), proof.nodes.push(w));
+    }
+    const controls: number[] = [];
+    if (cfg.control) {
+      for (let p = snap.cInStart[u]!; p < snap.cInStart[u + 1]!; p++) {
+        const w = controller[snap.cIn[p]!]!;
+        if (ctx.member[w] !== 1) continue;
+        controls.push(snap.cIn[p]!);
+        if (!seen.has(w)) (seen.add(w), proof.nodes.push(w));
+      }
+    }
+    proof.stakes.set(u, stakes);
+    proof.controls.set(u, controls);
+  }
+  return proof;
+}
+
+function walkUp(state: EvalState, v: number, ctx: Context, cfg: PassConfig): Proof {
+  const { snap } = state;
+  const proof: Proof = { nodes: [v], stakes: new Map(), controls: new Map() };
+  const seen = new Set([v]);
+  for (let i = 0; i < proof.nodes.length; i++) {
+    const u = proof.nodes[i]!;
+    if (u !== v && ctx.isRoot(u)) continue;
+    const stakes: number[] = [];
+    for (let p = snap.outStart[u]!; p < snap.outStart[u + 1]!; p++) {
+      const k = snap.outStake[p]!;
+      const w = snap.sOwned[k]!;
+      const meets = cfg.upper
+        ? upperMeets(snap.sHi[k]!, snap.sHiOpen[k] === 1, cfg.threshold, cfg.cmp)
+        : lowerMeets(snap.sLo[k]!, snap.sLoOpen[k] === 1, cfg.threshold, cfg.cmp);
+      if (ctx.member[w] !== 1 || !meets) continue;
+      stakes.push(k);
+      if (!seen.has(w)) (seen.add(w), proof.nodes.push(w));
+    }
+    proof.stakes.set(u, stakes);
+  }
+  return proof;
+}
+
+function stakeEdge(state: EvalState, k: number): ProofEdge {
+  const { snap } = state;
+  const own = snap.index.own;
+  const edgeIds: string[] = [];
+  for (let i = snap.sEdgeFrom[k]!; i < snap.sEdgeTo[k]!; i++) {
+    if (own.start[i]! <= snap.day && snap.day < own.end[i]!) edgeIds.push(own.edges[i]!.id);
+  }
+  return {
+    type: 'OWNS',
+    edgeIds,
+    from: snap.index.ids[snap.sOwner[k]!]!,
+    to: snap.index.ids[snap.sOwned[k]!]!,
+    stake: aggregateOf(snap.sLo[k]!, snap.sLoOpen[k] === 1, snap.sHi[k]!, snap.sHiOpen[k] === 1),
+    basis: null,
+  };
+}
+
+function controlEdge(state: EvalState, c: number): ProofEdge {
+  const e = state.snap.index.ctl.edges[c]!;
+  return { type: 'CONTROLS', edgeIds: [e.id], from: e.controller, to: e.controlled, stake: null, basis: e.basis };
+}
+
+/** Decisions in force that name u on a list the rule counts. */
+export function decisionsOf(state: EvalState, u: number): DecisionRef[] {
+  const all = state.snap.index.decisions;
+  const refs: DecisionRef[] = [];
+  if (state.ownListed[u]! >= 0) refs.push(decisionRef(all[state.ownListed[u]!]!));
+  for (const o of state.otherListed) if (o.state[u]! >= 0) refs.push(decisionRef(all[o.state[u]!]!));
+  return refs;
+}
+
+function step(state: EvalState, u: number, via: ProofEdge[]): ProofStep {
+  return {
+    entityId: state.snap.index.ids[u]!,
+    name: state.snap.index.names[u]!,
+    status: statusName(state.status[u]!),
+    aggregate: aggregateOf(state.aggLo[u]!, state.aggLoOpen[u] === 1, state.aggHi[u]!, state.aggHiOpen[u] === 1),
+    decisions: decisionsOf(state, u),
+    via,
+  };
+}
+
+function assemble(state: EvalState, v: number, certain: boolean, ctx: Context, proof: Proof): Explanation {
+  const { snap } = state;
+  const ids = snap.index.ids;
+  const steps: ProofStep[] = [];
+  const edges: string[] = [];
+  const decisions = new Map<string, DecisionRef>();
+  const viaOf = new Map<number, ProofEdge[]>();
+  for (const u of proof.nodes) {
+    const via = [
+      ...(proof.stakes.get(u) ?? []).map((k) => stakeEdge(state, k)),
+      ...(proof.controls.get(u) ?? []).map((c) => controlEdge(state, c)),
+    ];
+    viaOf.set(u, via);
+    for (const e of via) edges.push(...e.edgeIds);
+    const s = step(state, u, via);
+    // Only listed parties' decisions belong to the proof; an intermediate's own listing is shown in its step.
+    if (u !== v && ctx.isRoot(u)) for (const d of s.decisions) decisions.set(d.id, d);
+    steps.push(s);
+  }
+  return {
+    sentence: sentence(state, v, certain, ctx, viaOf.get(v) ?? []),
+    nodes: proof.nodes.map((u) => ids[u]!),
+    edges: [...new Set(edges)],
+    decisions: [...decisions.values()],
+    steps,
+  };
+}
+
+function describe(state: EvalState, u: number, ctx: Context): string {
+  const name = state.snap.index.names[u]!;
+  if (ctx.isRoot(u) || state.isSeed[u] === 1) {
+    const refs = decisionsOf(state, u);
+    if (refs.length > 0) return `${name} (${refs.map((d) => listedText(d, state.regime.id)).join('; ')})`;
+  }
+  return `${name} (itself ${statusName(state.status[u]!).replace('_', ' ')})`;
+}
+
+function sentence(state: EvalState, v: number, certain: boolean, ctx: Context, via: ProofEdge[]): string {
+  const { regime, snap } = state;
+  const rule = regime.rule;
+  const index = snap.index;
+  const head = `${certain ? 'Exposed' : 'Possibly exposed'} under the ${rule.name} (${regime.id}) as of ${snap.asOf}`;
+  const threshold = thresholdText(rule.threshold, rule.comparison);
+  if (ctx.direction === 'up') {
+    const parts = via.map((e) => `it owns ${stakeText(e.stake!)} of ${describe(state, index.indexOf.get(e.to)!, ctx)}`);
+    return `${head}: ${parts.join('; ')}; an affiliate holds ${threshold} either way, directly or indirectly.`;
+  }
+  const parts = via.map((e) => {
+    const who = describe(state, index.indexOf.get(e.from)!, ctx);
+    return e.type === 'OWNS' ? `${who} owns ${stakeText(e.stake!)}` : `${who} controls it (${e.basis})`;
+  });
+  const byControl = via.some((e) => e.type === 'CONTROLS');
+  const controlNote = byControl ? '; control by a listed or captured party counts under this rule' : '';
+  if (ctx.party !== null) {
+    const p = ctx.party;
+    const held = intervalText(aggregateOf(p.lo, p.loOpen, p.hi, p.hiOpen));
+    const name = index.names[p.id]!;
+    return `${head}: ${parts.join('; ')}; ${name} holds ${held} directly or through entities it owns or controls (holdings of different listed parties are not added up), threshold ${threshold}${controlNote}.`;
+  }
+  const agg = aggregateOf(state.aggLo[v]!, state.aggLoOpen[v] === 1, state.aggHi[v]!, state.aggHiOpen[v] === 1);
+  const owners = via.some((e) => !ctx.isRoot(index.indexOf.get(e.from)!)) ? 'listed and captured owners' : 'listed owners';
+  return `${head}: ${parts.join('; ')}; ${owners} together hold ${intervalText(agg)}, threshold ${threshold}${controlNote}.`;
+}
