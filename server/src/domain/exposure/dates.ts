@@ -9,8 +9,10 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** 'YYYY-MM-DD' → YYYYMMDD; throws on anything else so a bad date never silently matches every window. */
 export function dayNumber(date: IsoDate): number {
   const m = ISO.exec(date);
-  if (!m) throw new RangeError(`not an ISO date: ${JSON.stringify(date)}`);
-  return Number(m[1]) * 10_000 + Number(m[2]) * 100 + Number(m[3]);
+  const month = Number(m?.[2]);
+  const day = Number(m?.[3]);
+  if (!m || month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`not an ISO date: ${JSON.stringify(date)}`);
+  return Number(m[1]) * 10_000 + month * 100 + day;
 }
 
 export function startDay(start: IsoDate | null): number {

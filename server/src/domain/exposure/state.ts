@@ -93,8 +93,11 @@ export function computeState(snap: Snapshot, regime: Regime): EvalState {
     aggLoOpen.set(certain.open);
     aggHi.set(possible.agg);
     aggHiOpen.set(possible.open);
-    downCertain = partyCertain = certain.inSet;
-    downPossible = partyPossible = possible.inSet;
+    downCertain = certain.inSet;
+    downPossible = possible.inSet;
+    // Copies: upward members are added to the party sets below, not to the downward ones.
+    partyCertain = certain.inSet.slice();
+    partyPossible = possible.inSet.slice();
     capturedCertain = certain.inSet;
     capturedPossible = possible.inSet;
   } else {
