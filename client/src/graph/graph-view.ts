@@ -58,7 +58,7 @@ export function createGraphView(container: HTMLElement, { onNodeSelect, onEdgeSe
     const edge = event.target as EdgeSingular;
     cy.elements().unselect();
     edge.select();
-    onEdgeSelect(`${edge.source().data('label')} ${edge.data('description')} of ${edge.target().data('label')}.`);
+    onEdgeSelect(String(edge.data('description')));
   });
   cy.on('mouseover', 'node, edge', () => container.classList.add('is-pointing'));
   cy.on('mouseout', 'node, edge', () => container.classList.remove('is-pointing'));

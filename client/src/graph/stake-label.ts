@@ -16,9 +16,10 @@ function informativeBounds(edge: Stake): { lower: number | null; upper: number |
   return { lower, upper };
 }
 
-/** The short label drawn on the edge: `36.35%`, `10–25%`, `>25–50%`, `≥10%`, `<5%`, `?`, or the control basis. */
+/** The short label drawn on the edge: `36.35%`, `10–25%`, `>25–50%`, `≥10%`, `<5%`, `?`, or the gist of a control basis. */
 export function stakeLabel(edge: Stake): string {
-  if (edge.type === 'CONTROLS') return edge.basis ? `control: ${edge.basis}` : 'control';
+  // The dashed line already says "control"; the label gives its basis.
+  if (edge.type === 'CONTROLS') return edge.basis ? shortBasis(edge.basis) : 'control';
   if (edge.percent !== null) return `${formatNumber(edge.percent)}%`;
   const { lower, upper } = informativeBounds(edge);
   if (lower !== null && upper !== null) {
@@ -30,14 +31,31 @@ export function stakeLabel(edge: Stake): string {
   return '?';
 }
 
-/** The same stake in words, for screen readers, tooltips and the table view. */
+const MAX_BASIS_CHARS = 26;
+
+/** "state supervision (SASAC acts as …)" → "state supervision": the gist on the edge, the rest in words elsewhere. */
+export function shortBasis(basis: string): string {
+  const gist = basis.split(/\s*\(|[;:]|,\s|\s[–—-]\s/u)[0]?.trim() || basis;
+  if (gist.length <= MAX_BASIS_CHARS) return gist;
+  const cut = gist.slice(0, MAX_BASIS_CHARS);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > MAX_BASIS_CHARS / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}
+
+/** The stake in words, for screen readers, tooltips and the table view: "at least 10% and at most 25%". */
 export function stakeDescription(edge: Stake): string {
-  if (edge.type === 'CONTROLS') return edge.basis ? `controls (${edge.basis})` : 'controls';
-  if (edge.percent !== null) return `owns ${formatNumber(edge.percent)}%`;
+  if (edge.type === 'CONTROLS') return edge.basis ? `control: ${edge.basis}` : 'control, basis not recorded';
+  if (edge.percent !== null) return `${formatNumber(edge.percent)}%`;
   const { lower, upper } = informativeBounds(edge);
+  if (lower !== null && upper !== null && lower === upper) return `${formatNumber(lower)}%`;
   const lowerText = lower === null ? null : `${edge.minInclusive ? 'at least' : 'more than'} ${formatNumber(lower)}%`;
   const upperText = upper === null ? null : `${edge.maxInclusive ? 'at most' : 'less than'} ${formatNumber(upper)}%`;
-  if (lowerText !== null && upperText !== null) return `owns ${lowerText} and ${upperText}`;
-  const either = lowerText ?? upperText;
-  return either === null ? 'owns an unknown share' : `owns ${either}`;
+  if (lowerText !== null && upperText !== null) return `${lowerText} and ${upperText}`;
+  return lowerText ?? upperText ?? 'an unknown share';
+}
+
+/** One sentence about the relationship: "A owns an unknown share of B." / "A controls B (basis: …)." */
+export function relationshipSentence(edge: Stake, owner: string, owned: string): string {
+  if (edge.type === 'CONTROLS') return `${owner} controls ${owned}${edge.basis ? ` (basis: ${edge.basis})` : ''}.`;
+  return `${owner} owns ${stakeDescription(edge)} of ${owned}.`;
 }

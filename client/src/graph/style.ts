@@ -39,13 +39,14 @@ export const statusBadges: Record<'listed' | 'exposed' | 'possibly_exposed' | 'c
 };
 
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", sans-serif';
-const NODE_WIDTH = 160; // narrow enough that a rank of seven subsidiaries still fits a laptop screen
+/** Node widths: narrow enough that a rank of seven subsidiaries fits a laptop screen; hexagons lose their corners, so they get more. */
+const nodeWidth: Record<EntityKind, number> = { Company: 160, Person: 150, StateBody: 184, InvestmentVehicle: 160 };
 const FONT_SIZE = 13; // node labels; edge labels are one size smaller
 const LINE_HEIGHT = 16; // Cytoscape's line height for a 13 px font
 const MAX_LABEL_CHARS = 90; // longer names are cut with an ellipsis; the side panel shows them in full
 
 /** Room for text inside each shape: curved and pointed shapes lose width at their sides. */
-const labelWidth: Record<EntityKind, number> = { Company: 140, Person: 116, StateBody: 112, InvestmentVehicle: 132 };
+const labelWidth: Record<EntityKind, number> = { Company: 140, Person: 112, StateBody: 128, InvestmentVehicle: 132 };
 /** Extra height around the text: shapes whose top and bottom curve in need more. */
 const verticalPadding: Record<EntityKind, number> = { Company: 22, Person: 34, StateBody: 36, InvestmentVehicle: 26 };
 
@@ -85,7 +86,7 @@ export const stylesheet: StylesheetJson = [
     selector: 'node',
     style: {
       shape: (node: NodeSingular) => kindShapes[kindOf(node)],
-      width: NODE_WIDTH,
+      width: (node: NodeSingular) => nodeWidth[kindOf(node)],
       height,
       label, // the entity name, cut at MAX_LABEL_CHARS
       'font-family': FONT_FAMILY,
@@ -149,6 +150,7 @@ export const stylesheet: StylesheetJson = [
     selector: 'edge',
     style: {
       'curve-style': 'bezier', // straight for single edges, bowed apart for an OWNS and a CONTROLS between the same pair
+      'control-point-step-size': 96, // bow parallel edges far enough apart that both labels can be read
       width: 1.6,
       'line-color': colours.edge,
       'target-arrow-shape': 'triangle', // arrows point at the owned entity
@@ -167,6 +169,7 @@ export const stylesheet: StylesheetJson = [
       'text-border-color': '#e2e8f0',
       'text-border-opacity': 1,
       'min-zoomed-font-size': 6,
+      'z-index': 2, // stakes are the primary data: their labels sit above control labels where they cross
     },
   },
   {
@@ -185,6 +188,12 @@ export const stylesheet: StylesheetJson = [
       'target-arrow-fill': 'hollow',
       'font-style': 'italic',
       'font-weight': 'normal',
+      'font-size': FONT_SIZE - 2, // secondary to the stakes
+      'text-wrap': 'wrap', // a basis may take two short lines …
+      'text-max-width': '84px', // … rather than one long one across its neighbours
+      'text-border-width': 0,
+      'text-background-opacity': 0.9,
+      'z-index': 1,
     },
   },
   { selector: 'edge:selected', style: { width: 3, 'line-color': colours.accent, 'target-arrow-color': colours.accent } },
@@ -198,12 +207,12 @@ export const layoutOptions: DagreLayoutOptions = {
   nodeSep: 22, // horizontal gap between neighbours in a rank (node width is 160)
   rankSep: 72, // vertical gap between ranks, room for an edge label chip
   edgeSep: 14, // gap between parallel edges crossing a rank
+  // Ownership shapes the layout; a control edge alongside it should not pull nodes out of line.
+  edgeWeight: (edge) => (edge.data('type') === 'OWNS' ? 2 : 1),
   fit: true, // zoom to show the whole graph after layout
   padding: 48, // px around the graph when fitting, room for badges and the root halo
   animate: false, // a re-rooted graph appears at once; animation hides which node is which
   nodeDimensionsIncludeLabels: false, // labels are inside nodes, so node size is enough
-  // Stable order within a rank (by name), so reloading the same entity gives the same picture.
-  sort: (a, b) => String(a.data('label') ?? '').localeCompare(String(b.data('label') ?? '')),
 };
 
 /** Core options that are not data: zoom limits and interaction. */

@@ -150,7 +150,7 @@ const actionNames: Record<Decision['action'], string> = {
 
 function decisionItem(decision: Decision, sourceNumber: Map<string, number>): HTMLLIElement {
   const dates = decision.effective && decision.effective !== decision.date ? `${decision.date}, effective ${decision.effective}` : decision.date;
-  const refs = decision.sourceIds.map((id) => sourceNumber.get(id)).filter((n): n is number => n !== undefined);
+  const refs = decision.sourceIds.map((id) => sourceNumber.get(id)).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
   return h(
     'li',
     { class: `decision is-${decision.action}` },

@@ -29,11 +29,17 @@ export function createTableView(container: HTMLElement, { onSelect }: { onSelect
             'tr',
             {},
             h('td', {}, entity(edge.source), h('span', { class: 'cell-meta' }, kindNames[byId.get(edge.source)?.kind ?? ''] ?? '')),
-            h('td', { title: stakeDescription(edge) }, edge.type === 'CONTROLS' ? 'Controls' : 'Owns', h('span', { class: 'cell-stake' }, stakeLabel(edge))),
+            edge.type === 'CONTROLS'
+              ? h('td', {}, 'Controls', h('span', { class: 'cell-meta' }, edge.basis ?? 'basis not recorded'))
+              : h('td', { title: stakeDescription(edge) }, 'Owns', h('span', { class: 'cell-stake' }, stakeLabel(edge)), h('span', { class: 'visually-hidden' }, `: ${stakeDescription(edge)}`)),
             h('td', {}, entity(edge.target), h('span', { class: 'cell-meta' }, kindNames[byId.get(edge.target)?.kind ?? ''] ?? '')),
             h('td', {}, [edge.start, edge.end].some(Boolean) ? `${edge.start ?? '…'} – ${edge.end ?? 'now'}` : '—'),
           ),
         );
+      if (rows.length === 0) {
+        replaceChildren(container, h('p', { class: 'panel-note' }, 'No ownership or control relationships are recorded for this entity.'));
+        return;
+      }
       replaceChildren(
         container,
         h(
