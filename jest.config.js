@@ -11,6 +11,7 @@ export default {
   globalSetup: './tests/support/global-setup.ts',
   globalTeardown: './tests/support/global-teardown.ts',
   maxWorkers: 2,
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/tests/support/count-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },

@@ -7,7 +7,7 @@ WHERE ($kind IS NULL OR $kind IN labels(node))
   AND ($afterName IS NULL OR node.name > $afterName OR (node.name = $afterName AND node.id > $afterId))
 WITH node
 ORDER BY node.name ASC, node.id ASC
-LIMIT $limit
+LIMIT toInteger($limit)
 OPTIONAL MATCH (node)<-[:NAMES]-(d:ListingDecision)-[:ON_LIST]->(l:List)
 WITH node, collect(CASE WHEN d IS NULL THEN null ELSE {listId: l.id, action: d.action, date: d.date, effective: d.effective} END) AS decisions
 RETURN node {.*} AS entity, labels(node) AS labels, null AS score, decisions

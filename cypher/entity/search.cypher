@@ -8,7 +8,7 @@ WHERE ($kind IS NULL OR $kind IN labels(node))
   AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND node.id > $afterId))
 WITH node, score
 ORDER BY score DESC, node.id ASC
-LIMIT $limit
+LIMIT toInteger($limit)
 OPTIONAL MATCH (node)<-[:NAMES]-(d:ListingDecision)-[:ON_LIST]->(l:List)
 WITH node, score, collect(CASE WHEN d IS NULL THEN null ELSE {listId: l.id, action: d.action, date: d.date, effective: d.effective} END) AS decisions
 RETURN node {.*} AS entity, labels(node) AS labels, score, decisions

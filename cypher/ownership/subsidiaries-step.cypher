@@ -6,4 +6,4 @@ MATCH (near:Entity {id: fid})-[r:OWNS|CONTROLS]->(far:Entity)
 WHERE (r.start IS NULL OR r.start <= $asOf) AND (r.end IS NULL OR r.end > $asOf)
   AND ($minPercent IS NULL OR type(r) = 'CONTROLS' OR coalesce(r.percent, r.percentMax, 100.0) >= $minPercent)
 RETURN r {.*, type: type(r), source: near.id, target: far.id} AS edge, far {.*} AS node, labels(far) AS labels
-LIMIT $limit
+LIMIT toInteger($limit)

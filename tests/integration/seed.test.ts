@@ -1,14 +1,12 @@
 // The seed loads idempotently: a second load leaves every node, relationship and property as it was.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Database } from '../../server/src/db/database.js';
-import { applySchema } from '../../server/src/db/schema.js';
 import { loadSeed } from '../../server/src/services/seed.js';
 import { testDatabase } from '../support/server.js';
 
 let db: Database;
 beforeAll(async () => {
   db = testDatabase();
-  await applySchema(db);
 });
 afterAll(async () => {
   await db.close();

@@ -1,13 +1,12 @@
-// The real app on port 0 against the test run's Neo4j (started once by global-setup.ts), with the
-// schema applied and, unless asked otherwise, the Hikvision seed loaded.
+// The real app on port 0 against the test run's Neo4j. global-setup.ts starts that Neo4j once,
+// applies the schema and loads the Hikvision seed once, before any worker runs: schema changes and
+// seed MERGEs from parallel workers would otherwise deadlock on the same locks.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/src/app.js';
 import { Database } from '../../server/src/db/database.js';
-import { applySchema } from '../../server/src/db/schema.js';
 import { createLogger } from '../../server/src/logger.js';
 import { fromRoot } from '../../server/src/paths.js';
-import { loadSeed } from '../../server/src/services/seed.js';
 
 export function testDatabase(): Database {
   const uri = process.env.NEO4J_URI;
@@ -21,10 +20,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(): Promise<TestServer> {
   const db = testDatabase();
-  await applySchema(db);
-  if (opts.seed !== false) await loadSeed(db);
   const app = createApp({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clientDir: fromRoot('dist/client') });
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
