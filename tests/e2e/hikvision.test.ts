@@ -36,6 +36,11 @@ const holdsToday = (o: SeedOwnership): boolean => (o.start === null || o.start <
 
 type TestWindow = Window & { __cy: Core };
 
+// Jest applies `testTimeout` from the root config only, not per project, so the e2e budgets are set here:
+// starting the app (schema + seed) and Chromium, then each step of a real browser session.
+const SETUP_TIMEOUT = 120_000;
+const STEP_TIMEOUT = 60_000;
+
 interface EdgeInfo {
   source: string;
   target: string;
@@ -101,6 +106,9 @@ describe('Hikvision ownership in the browser', () => {
       server = await startTestServer();
       baseUrl = server.baseUrl;
     }
+    // The seed is loaded once per run by the global setup; say so plainly if it is missing.
+    const seeded = await fetch(`${baseUrl}/api/v1/entities/${ROOT}`);
+    if (seeded.status !== 200) throw new Error(`GET /api/v1/entities/${ROOT} answered ${seeded.status}: is the Hikvision seed loaded (tests/support/global-setup.ts)?`);
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -108,12 +116,12 @@ describe('Hikvision ownership in the browser', () => {
       // Failed requests are expected while the outage test blocks the API; anything else is a bug.
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
     });
-  });
+  }, SETUP_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, SETUP_TIMEOUT);
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);
@@ -130,7 +138,7 @@ describe('Hikvision ownership in the browser', () => {
     await expect(page.locator('#view-status[data-state="empty"]').textContent()).resolves.toContain('Search for a company');
     await expect(page.title()).resolves.toBe('Ownership Explorer');
     await shot(page, '01-empty');
-  });
+  }, STEP_TIMEOUT);
 
   test('typing "Hikvision" lists Hangzhou Hikvision Digital Technology, marked as listed', async () => {
     await page.locator('#search-input').pressSequentially('Hikvision', { delay: 30 });
@@ -141,7 +149,7 @@ describe('Hikvision ownership in the browser', () => {
     await expect(option.locator('.pill-listed').count()).resolves.toBe(1);
     await expect(page.locator('#search-input').getAttribute('aria-expanded')).resolves.toBe('true');
     await shot(page, '02-search-results');
-  });
+  }, STEP_TIMEOUT);
 
   test('picking it draws its owners above and the five Haishi subsidiaries below, with ? stakes', async () => {
     await page.locator('[role="option"]', { hasText: ROOT_NAME }).click();
@@ -191,7 +199,7 @@ describe('Hikvision ownership in the browser', () => {
     await expect(page.locator('#graph-title').textContent()).resolves.toContain(ROOT_NAME);
     await expect(page.title()).resolves.toContain(ROOT_NAME);
     await shot(page, '03-graph');
-  });
+  }, STEP_TIMEOUT);
 
   test('clicking a subsidiary shows its details, listing decision and sources', async () => {
     await clickNode(page, 'moyu-haishi');
@@ -204,7 +212,7 @@ describe('Hikvision ownership in the browser', () => {
     await expect(panel.locator('.panel-status.is-listed').count()).resolves.toBe(1);
     await expect(page.evaluate(() => (window as unknown as TestWindow).__cy.$(':selected').map((n) => n.id()))).resolves.toEqual(['moyu-haishi']);
     await shot(page, '04-panel');
-  });
+  }, STEP_TIMEOUT);
 
   test('"Open" re-roots the graph on the subsidiary, and Back returns to Hikvision', async () => {
     await page.locator('#panel [data-action="open"]').click();
@@ -219,7 +227,7 @@ describe('Hikvision ownership in the browser', () => {
     await page.goBack();
     await waitForGraph(page, ROOT);
     expect(new URL(page.url()).searchParams.get('entity')).toBe(ROOT);
-  });
+  }, STEP_TIMEOUT);
 
   test('reloading the URL restores the same view', async () => {
     await page.reload();
@@ -227,7 +235,7 @@ describe('Hikvision ownership in the browser', () => {
     expect(await nodeIds(page)).toEqual(expect.arrayContaining([ROOT, ...HAISHI]));
     await page.waitForFunction((name) => document.getElementById('panel-title')?.textContent?.startsWith(name) === true, ROOT_NAME);
     await shot(page, '06-reloaded');
-  });
+  }, STEP_TIMEOUT);
 
   test('the table view lists the same relationships and is keyboard reachable', async () => {
     await page.locator('[data-mode="table"]').click();
@@ -238,7 +246,7 @@ describe('Hikvision ownership in the browser', () => {
     await page.waitForFunction(() => document.getElementById('panel-title')?.textContent?.startsWith('Moyu Haishi') === true);
     await shot(page, '07-table');
     await page.locator('[data-mode="graph"]').click();
-  });
+  }, STEP_TIMEOUT);
 
   test('an unreachable API shows a clear message and Retry brings the graph back', async () => {
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
@@ -252,7 +260,7 @@ describe('Hikvision ownership in the browser', () => {
     await status.locator('[data-action="retry"]').click();
     await waitForGraph(page, ROOT);
     expect(await nodeIds(page)).toEqual(expect.arrayContaining(HAISHI));
-  });
+  }, STEP_TIMEOUT);
 
   test('a search with no match says so', async () => {
     await page.locator('#search-input').fill('');
@@ -260,5 +268,5 @@ describe('Hikvision ownership in the browser', () => {
     await page.locator('.search-message.is-empty').waitFor();
     await expect(page.locator('.search-message').textContent()).resolves.toContain('No entities match');
     await shot(page, '09-no-results');
-  });
+  }, STEP_TIMEOUT);
 });

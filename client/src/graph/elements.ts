@@ -11,7 +11,10 @@ export function toElements(graph: MergedGraph): ElementDefinition[] {
     classes: [node.id === graph.root ? 'root' : '', node.listed.length > 0 ? 'listed' : ''].filter(Boolean),
   }));
   const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
-  const edges: ElementDefinition[] = graph.edges.map((edge) => {
+  // Ownership before control, then by id: Cytoscape bows parallel edges in element order, so a fixed
+  // order keeps each edge on the same side whatever order the server sent them in.
+  const ordered = [...graph.edges].sort((a, b) => (a.type === b.type ? a.id.localeCompare(b.id) : a.type === 'OWNS' ? -1 : 1));
+  const edges: ElementDefinition[] = ordered.map((edge) => {
     const label = stakeLabel(edge);
     const description = relationshipSentence(edge, names.get(edge.source) ?? edge.source, names.get(edge.target) ?? edge.target);
     return {

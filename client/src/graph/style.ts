@@ -1,7 +1,7 @@
 // Every Cytoscape style and layout option in one place, one comment per option (in the manner of
 // Cytoscape's own `defaults` objects). Status classes are orthogonal to kind: kind sets the shape,
 // status sets border, fill tint and a worded badge, so neither relies on colour alone.
-import type { CytoscapeOptions, NodeSingular, StylesheetJson } from 'cytoscape';
+import type { CytoscapeOptions, NodeSingular, SingularElementArgument, StylesheetJson } from 'cytoscape';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
 import type { EntityKind } from '../api-types.ts';
 import { BADGE_HEIGHT, badgeImage, badgeWidth, type BadgeSpec } from './badge.ts';
@@ -209,11 +209,19 @@ export const layoutOptions: DagreLayoutOptions = {
   edgeSep: 14, // gap between parallel edges crossing a rank
   // Ownership shapes the layout; a control edge alongside it should not pull nodes out of line.
   edgeWeight: (edge) => (edge.data('type') === 'OWNS' ? 2 : 1),
+  // Dagre breaks ties by input order: give it ownership before control, so the same data always
+  // gives the same picture whatever order the server sent it in.
+  sort: (a, b) => layoutKey(a).localeCompare(layoutKey(b)),
   fit: true, // zoom to show the whole graph after layout
   padding: 48, // px around the graph when fitting, room for badges and the root halo
   animate: false, // a re-rooted graph appears at once; animation hides which node is which
   nodeDimensionsIncludeLabels: false, // labels are inside nodes, so node size is enough
 };
+
+function layoutKey(element: SingularElementArgument): string {
+  if (element.isNode()) return `0|${String(element.data('rank') + 100).padStart(3, '0')}|${element.data('label')}`;
+  return `1|${element.data('type') === 'OWNS' ? 0 : 1}|${element.id()}`;
+}
 
 /** Core options that are not data: zoom limits and interaction. */
 export const coreOptions: Pick<CytoscapeOptions, 'minZoom' | 'maxZoom' | 'boxSelectionEnabled' | 'autoungrabify' | 'selectionType'> = {

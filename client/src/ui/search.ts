@@ -1,7 +1,7 @@
 // The header search box: a WAI-ARIA combobox with a listbox of results. Typing searches after a short
 // pause; arrow keys move through results, Enter or a click opens one, Escape closes the list.
 import type { Api } from '../api.ts';
-import { isAbort } from '../api.ts';
+import { ApiError, isAbort } from '../api.ts';
 import type { EntitySummary } from '../api-types.ts';
 import { matchedAlias } from './alias-match.ts';
 import { countryName, h, kindNames, replaceChildren } from './dom.ts';
@@ -93,7 +93,8 @@ export function createSearch(container: HTMLElement, { api, onOpen, debounceMs =
       render(query);
     } catch (error) {
       if (isAbort(error)) return;
-      showMessage('is-error', 'Search is unavailable: the server could not be reached. ', h('button', { type: 'button', class: 'link-button', onClick: () => void search(query) }, 'Retry'));
+      const reason = error instanceof ApiError && error.kind !== 'network' ? `the server reported an error (${error.status ?? 'unknown'})` : 'the server could not be reached';
+      showMessage('is-error', `Search failed: ${reason}. `, h('button', { type: 'button', class: 'link-button', onClick: () => void search(query) }, 'Retry'));
       status.textContent = 'Search failed.';
     } finally {
       if (inflight === controller) {
