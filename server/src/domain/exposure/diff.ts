@@ -71,16 +71,15 @@ function changedElements(before: ExposureEvaluation, after: ExposureEvaluation, 
       for (const id of d.entityIds) add(changed.decisions, id, decisionRef(d));
     });
     const own = index.own;
-    for (let i = 0; i < own.edges.length; i++) {
+    for (let i = 0; i < own.edgeIds.length; i++) {
       if (validOn(own.start[i]!, own.end[i]!, a) === validOn(own.start[i]!, own.end[i]!, b)) continue;
-      const e = own.edges[i]!;
-      add(changed.ownerships, e.owned, e.id);
-      if (upward) add(changed.ownerships, e.owner, e.id);
+      add(changed.ownerships, index.ids[own.owned[i]!]!, own.edgeIds[i]!);
+      if (upward) add(changed.ownerships, index.ids[own.owner[i]!]!, own.edgeIds[i]!);
     }
     const ctl = index.ctl;
-    for (let i = 0; i < ctl.edges.length; i++) {
+    for (let i = 0; i < ctl.edgeIds.length; i++) {
       if (validOn(ctl.start[i]!, ctl.end[i]!, a) === validOn(ctl.start[i]!, ctl.end[i]!, b)) continue;
-      add(changed.controls, ctl.edges[i]!.controlled, ctl.edges[i]!.id);
+      add(changed.controls, index.ids[ctl.controlled[i]!]!, ctl.edgeIds[i]!);
     }
   }
   for (const map of [changed.ownerships, changed.controls]) for (const [k, v] of map) map.set(k, [...new Set(v)]);

@@ -15,7 +15,8 @@
  * - Listed parties ("seeds") are the entities listed on any list in the rule's `countsAsListed` while the
  *   rule's propagation is in force; outside its windows (or for propagation 'none') only the list itself.
  *   Status `listed` means named on this list; an entity named only on another counted list is a party that
- *   passes its stakes, and its own status is decided by the others without counting itself.
+ *   passes its stakes, and its own status is its membership of the fixed point of the other parties, so its
+ *   own stakes never come back round a cycle to capture it (self-exclusion.ts, exact, via components).
  * - Stakes are intervals: exact p → [p, p]; a range → [percentMin ?? 0, percentMax ?? 100] with its inclusive
  *   flags; unknown → [0, 100]. Duplicate reports of one (owner, owned) pair valid on D count once: their
  *   intersection, or their hull with a conflicting_stakes warning when they contradict each other.

@@ -40,46 +40,70 @@ function explainListed(state: EvalState, v: number): Explanation {
   };
 }
 
-/** Which set captured v, and where its proof stops. */
+/** Arrays reused across explanations of one evaluation (passes are sized to the whole graph). */
+interface Scratch {
+  mask: Uint8Array;
+  a: DownPass;
+  b: DownPass;
+  up: UpPass;
+}
+const scratchOf = new WeakMap<EvalState, Scratch>();
+function scratch(state: EvalState): Scratch {
+  let s = scratchOf.get(state);
+  if (s === undefined) {
+    const n = state.snap.index.size;
+    s = { mask: new Uint8Array(n), a: new DownPass(n), b: new DownPass(n), up: new UpPass(n) };
+    scratchOf.set(state, s);
+  }
+  return s;
+}
+
+/** Which set captured v, and where its proof stops. Membership arrays are copied out of the scratch passes. */
 function context(state: EvalState, v: number, certain: boolean): Context {
   const { snap, regime } = state;
-  const n = snap.index.size;
   const cfg = certain ? state.down.certain : state.down.possible;
+  const other = certain ? state.down.possible : state.down.certain;
   const recomputed = state.recomputed.has(v);
   const notSelf = (u: number): boolean => u !== v && state.isSeed[u] === 1;
+  const sc = scratch(state);
 
   if (regime.rule.aggregation === 'all') {
     let down = certain ? state.downCertain! : state.downPossible!;
     if (recomputed) {
-      const mask = new Uint8Array(n);
-      const marked = markClosure(snap, v, 'upstream', mask);
-      const others = marked.filter(notSelf);
-      down = new DownPass(n).run(snap, others, cfg, mask).inSet;
-      clearMarks(mask, marked);
+      // Listed only on another counted list: its proof must not run through itself (see self-exclusion.ts).
+      const marked = markClosure(snap, v, 'upstream', sc.mask);
+      down = sc.a.run(snap, marked.filter(notSelf), cfg, sc.mask).inSet.slice();
+      clearMarks(sc.mask, marked);
     }
     if (down[v] === 1) return { direction: 'down', member: down, isRoot: notSelf, party: null };
   } else {
+    // The party with the best bound nearly always is the one; a single party's pass only touches what it reaches.
+    const tryParty = (p: number, mask: Uint8Array | null): Context | null => {
+      if (sc.a.run(snap, [p], cfg, mask).inSet[v] !== 1) return null;
+      sc.b.run(snap, [p], other, mask);
+      const [lo, hi] = certain ? [sc.a, sc.b] : [sc.b, sc.a];
+      const party = { id: p, lo: lo.agg[v]!, loOpen: lo.open[v] === 1, hi: hi.agg[v]!, hiOpen: hi.open[v] === 1 };
+      return { direction: 'down', member: sc.a.inSet.slice(), isRoot: (u) => u === p, party };
+    };
     const first = certain ? state.bestLoParty![v]! : state.bestHiParty![v]!;
-    const mask = new Uint8Array(n);
-    const marked = markClosure(snap, v, 'upstream', mask);
-    const parties = [first, ...marked.filter((u) => u !== first && notSelf(u))].filter((u) => u >= 0 && u !== v);
-    const pass = new DownPass(n);
-    for (const p of parties) {
-      pass.run(snap, [p], cfg, mask);
-      if (pass.inSet[v] === 1) {
-        const other = new DownPass(n).run(snap, [p], certain ? state.down.possible : state.down.certain, mask);
-        const [lo, hi] = certain ? [pass, other] : [other, pass];
-        const party = { id: p, lo: lo.agg[v]!, loOpen: lo.open[v] === 1, hi: hi.agg[v]!, hiOpen: hi.open[v] === 1 };
-        return { direction: 'down', member: pass.inSet, isRoot: (u) => u === p, party };
+    const found = first >= 0 && first !== v ? tryParty(first, null) : null;
+    if (found) return found;
+    const marked = markClosure(snap, v, 'upstream', sc.mask);
+    for (const p of marked) {
+      if (p === first || !notSelf(p)) continue;
+      const ctx = tryParty(p, sc.mask);
+      if (ctx) {
+        clearMarks(sc.mask, marked);
+        return ctx;
       }
     }
-    clearMarks(mask, marked);
+    clearMarks(sc.mask, marked);
   }
   let up = certain ? state.upCertain! : state.upPossible!;
   if (recomputed) {
-    const mask = new Uint8Array(n);
-    const marked = markClosure(snap, v, 'both', mask);
-    up = new UpPass(n).run(snap, marked.filter(notSelf), cfg, mask).inSet;
+    const marked = markClosure(snap, v, 'both', sc.mask);
+    up = sc.up.run(snap, marked.filter(notSelf), cfg, sc.mask).inSet.slice();
+    clearMarks(sc.mask, marked);
   }
   return { direction: 'up', member: up, isRoot: notSelf, party: null };
 }
@@ -151,7 +175,7 @@ function stakeEdge(state: EvalState, k: number): ProofEdge {
   const own = snap.index.own;
   const edgeIds: string[] = [];
   for (let i = snap.sEdgeFrom[k]!; i < snap.sEdgeTo[k]!; i++) {
-    if (own.start[i]! <= snap.day && snap.day < own.end[i]!) edgeIds.push(own.edges[i]!.id);
+    if (own.start[i]! <= snap.day && snap.day < own.end[i]!) edgeIds.push(own.edgeIds[i]!);
   }
   return {
     type: 'OWNS',
@@ -164,8 +188,15 @@ function stakeEdge(state: EvalState, k: number): ProofEdge {
 }
 
 function controlEdge(state: EvalState, c: number): ProofEdge {
-  const e = state.snap.index.ctl.edges[c]!;
-  return { type: 'CONTROLS', edgeIds: [e.id], from: e.controller, to: e.controlled, stake: null, basis: e.basis };
+  const { ctl, ids } = state.snap.index;
+  return {
+    type: 'CONTROLS',
+    edgeIds: [ctl.edgeIds[c]!],
+    from: ids[ctl.controller[c]!]!,
+    to: ids[ctl.controlled[c]!]!,
+    stake: null,
+    basis: ctl.basis[c]!,
+  };
 }
 
 /** Decisions in force that name u on a list the rule counts. */

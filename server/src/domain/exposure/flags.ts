@@ -22,7 +22,7 @@ export function flagsOf(state: EvalState, v: number): Flag[] {
       const w = ctl.controller[c]!;
       if (state.partyPossible[w] !== 1) continue;
       controllers.add(snap.index.ids[w]!);
-      edges.push(ctl.edges[c]!.id);
+      edges.push(ctl.edgeIds[c]!);
       certain ||= state.partyCertain[w] === 1;
     }
     if (controllers.size > 0) flags.push({ kind: 'controlled_by_listed', controllers: [...controllers], edges, certain });

@@ -3,7 +3,7 @@
 // Built once per data load; snapshots for any date and evaluations for any regime reuse it.
 import type { ControlEdge, ListingDecision, OwnershipEdge } from '../model.js';
 import { dayNumber, endDay, startDay } from './dates.js';
-import { stakeOfEdge, UNKNOWN_STAKE } from './interval.js';
+import { stakeOfEdge, toMicro, UNKNOWN_STAKE } from './interval.js';
 import type { ExposureGraph } from './types.js';
 
 export interface GraphIndex {
@@ -13,7 +13,8 @@ export interface GraphIndex {
   readonly indexOf: Map<string, number>;
   /** Ownership edges sorted by owned then owner; arrays are parallel, in that order. */
   readonly own: {
-    edges: OwnershipEdge[];
+    /** Edge ids only: the index keeps no reference to the input objects, so callers can drop them. */
+    edgeIds: string[];
     owner: Int32Array;
     owned: Int32Array;
     start: Int32Array;
@@ -28,7 +29,8 @@ export interface GraphIndex {
     inStart: Int32Array;
   };
   readonly ctl: {
-    edges: ControlEdge[];
+    edgeIds: string[];
+    basis: string[];
     controller: Int32Array;
     controlled: Int32Array;
     start: Int32Array;
@@ -59,19 +61,27 @@ export function buildIndex(graph: ExposureGraph): GraphIndex {
     return i;
   };
   for (const e of graph.entities) intern(e.id, e.name);
-  for (const e of graph.ownerships) {
-    intern(e.owner);
-    intern(e.owned);
+  const m = graph.ownerships.length;
+  const ownerOf = new Int32Array(m);
+  const ownedOf = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const e = graph.ownerships[k]!;
+    ownerOf[k] = intern(e.owner);
+    ownedOf[k] = intern(e.owned);
   }
-  for (const e of graph.controls) {
-    intern(e.controller);
-    intern(e.controlled);
+  const c = graph.controls.length;
+  const controller = new Int32Array(c);
+  const controlled = new Int32Array(c);
+  for (let k = 0; k < c; k++) {
+    const e = graph.controls[k]!;
+    controller[k] = intern(e.controller);
+    controlled[k] = intern(e.controlled);
   }
-  for (const d of graph.decisions) for (const id of d.entityIds) intern(id);
+  const decisionIds = graph.decisions.map((d) => Int32Array.from(d.entityIds, (id) => intern(id)));
   const n = ids.length;
 
-  const own = indexOwnership(graph.ownerships, indexOf, n);
-  const ctl = indexControl(graph.controls, indexOf);
+  const own = indexOwnership(graph.ownerships, ownerOf, ownedOf, n);
+  const ctl = indexControl(graph.controls, controller, controlled);
 
   const decisions = [...graph.decisions].sort(
     (a, b) =>
@@ -80,7 +90,8 @@ export function buildIndex(graph: ExposureGraph): GraphIndex {
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const decisionDay = Int32Array.from(decisions, (d) => dayNumber(d.effective ?? d.date));
-  const decisionEntities = decisions.map((d) => Int32Array.from(d.entityIds, (id) => indexOf.get(id)!));
+  const position = new Map(graph.decisions.map((d, i) => [d, i]));
+  const decisionEntities = decisions.map((d) => decisionIds[position.get(d)!]!);
   const decisionsByList = new Map<string, number[]>();
   decisions.forEach((d, i) => {
     const list = decisionsByList.get(d.listId) ?? [];
@@ -91,10 +102,8 @@ export function buildIndex(graph: ExposureGraph): GraphIndex {
   return { size: n, ids, names, indexOf, own, ctl, decisions, decisionDay, decisionEntities, decisionsByList };
 }
 
-function indexOwnership(edges: OwnershipEdge[], indexOf: Map<string, number>, n: number): GraphIndex['own'] {
+function indexOwnership(edges: OwnershipEdge[], ownerOf: Int32Array, ownedOf: Int32Array, n: number): GraphIndex['own'] {
   const m = edges.length;
-  const ownedOf = Int32Array.from(edges, (e) => indexOf.get(e.owned)!);
-  const ownerOf = Int32Array.from(edges, (e) => indexOf.get(e.owner)!);
   // Counting sort by owned, then each (small) bucket by owner: O(m) where a comparison sort would dominate.
   const inStart = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) inStart[ownedOf[k]! + 1]!++;
@@ -116,7 +125,7 @@ function indexOwnership(edges: OwnershipEdge[], indexOf: Map<string, number>, n:
     }
   }
 
-  const sorted: OwnershipEdge[] = new Array(m);
+  const edgeIds: string[] = new Array(m);
   const owner = new Int32Array(m);
   const owned = new Int32Array(m);
   const start = new Int32Array(m);
@@ -129,11 +138,17 @@ function indexOwnership(edges: OwnershipEdge[], indexOf: Map<string, number>, n:
   for (let i = 0; i < m; i++) {
     const k = order[i]!;
     const e = edges[k]!;
-    sorted[i] = e;
+    edgeIds[i] = e.id;
     owner[i] = ownerOf[k]!;
     owned[i] = ownedOf[k]!;
     start[i] = startDay(e.start);
     end[i] = endDay(e.end);
+    const p = e.percent;
+    if (p !== null && p >= 0 && p <= 100) {
+      // The common case, without allocating an interval.
+      lo[i] = hi[i] = toMicro(p);
+      continue;
+    }
     let s = stakeOfEdge(e);
     if (typeof s === 'string') {
       invalid.set(i, s);
@@ -144,15 +159,15 @@ function indexOwnership(edges: OwnershipEdge[], indexOf: Map<string, number>, n:
     loOpen[i] = s.loOpen ? 1 : 0;
     hiOpen[i] = s.hiOpen ? 1 : 0;
   }
-  return { edges: sorted, owner, owned, start, end, lo, hi, loOpen, hiOpen, invalid, inStart };
+  return { edgeIds, owner, owned, start, end, lo, hi, loOpen, hiOpen, invalid, inStart };
 }
 
-function indexControl(edges: ControlEdge[], indexOf: Map<string, number>): GraphIndex['ctl'] {
-  return {
-    edges,
-    controller: Int32Array.from(edges, (e) => indexOf.get(e.controller)!),
-    controlled: Int32Array.from(edges, (e) => indexOf.get(e.controlled)!),
-    start: Int32Array.from(edges, (e) => startDay(e.start)),
-    end: Int32Array.from(edges, (e) => endDay(e.end)),
-  };
+function indexControl(edges: ControlEdge[], controller: Int32Array, controlled: Int32Array): GraphIndex['ctl'] {
+  const start = new Int32Array(edges.length);
+  const end = new Int32Array(edges.length);
+  for (let k = 0; k < edges.length; k++) {
+    start[k] = startDay(edges[k]!.start);
+    end[k] = endDay(edges[k]!.end);
+  }
+  return { edgeIds: edges.map((e) => e.id), basis: edges.map((e) => e.basis), controller, controlled, start, end };
 }

@@ -46,7 +46,7 @@ export function takeSnapshot(index: GraphIndex, asOf: IsoDate): Snapshot {
   const day = dayNumber(asOf);
   const n = index.size;
   const own = index.own;
-  const m = own.edges.length;
+  const m = own.edgeIds.length;
   const warnings: DataWarning[] = [];
   const warningsOf = new Map<number, DataWarning[]>();
   const warn = (w: DataWarning, entity: number): void => {
@@ -75,38 +75,52 @@ export function takeSnapshot(index: GraphIndex, asOf: IsoDate): Snapshot {
     while (i < end) {
       const owner = own.owner[i]!;
       let j = i;
+      let first = -1;
       let cut: Stake | null = null;
       let wide: Stake | null = null;
       for (; j < end && own.owner[j] === owner; j++) {
         if (!validOn(own.start[j]!, own.end[j]!, day)) continue;
         const msg = own.invalid.get(j);
-        if (msg !== undefined) warn({ kind: 'invalid_stake', edgeId: own.edges[j]!.id, message: msg }, v);
+        if (msg !== undefined) warn({ kind: 'invalid_stake', edgeId: own.edgeIds[j]!, message: msg }, v);
         if (owner === v) {
-          warn({ kind: 'self_ownership', edgeId: own.edges[j]!.id, entityId: index.ids[v]! }, v);
+          warn({ kind: 'self_ownership', edgeId: own.edgeIds[j]!, entityId: index.ids[v]! }, v);
           continue;
         }
-        const st: Stake = { lo: own.lo[j]!, hi: own.hi[j]!, loOpen: own.loOpen[j] === 1, hiOpen: own.hiOpen[j] === 1 };
-        cut = cut === null ? st : intersect(cut, st);
-        wide = wide === null ? st : hull(wide, st);
-      }
-      if (cut !== null && wide !== null) {
-        let use = cut;
-        if (isEmpty(cut)) {
-          use = wide;
-          const edgeIds: string[] = [];
-          for (let k = i; k < j; k++) if (validOn(own.start[k]!, own.end[k]!, day)) edgeIds.push(own.edges[k]!.id);
-          warn({ kind: 'conflicting_stakes', ownerId: index.ids[owner]!, ownedId: index.ids[v]!, edges: edgeIds }, v);
+        if (first === -1) {
+          first = j;
+          continue;
         }
+        // A second report of the same stake: combine as intervals (rare, so objects are fine here).
+        if (cut === null || wide === null) cut = wide = stakeAt(own, first);
+        const st = stakeAt(own, j);
+        cut = intersect(cut, st);
+        wide = hull(wide, st);
+      }
+      if (first !== -1) {
         sOwner[s] = owner;
         sOwned[s] = v;
-        sLo[s] = use.lo;
-        sHi[s] = use.hi;
-        sLoOpen[s] = use.loOpen ? 1 : 0;
-        sHiOpen[s] = use.hiOpen ? 1 : 0;
         sEdgeFrom[s] = i;
         sEdgeTo[s] = j;
-        totalLo += use.lo;
-        totalOpen ||= use.loOpen;
+        if (cut === null || wide === null) {
+          sLo[s] = own.lo[first]!;
+          sHi[s] = own.hi[first]!;
+          sLoOpen[s] = own.loOpen[first]!;
+          sHiOpen[s] = own.hiOpen[first]!;
+        } else {
+          let use = cut;
+          if (isEmpty(cut)) {
+            use = wide;
+            const edgeIds: string[] = [];
+            for (let k = i; k < j; k++) if (validOn(own.start[k]!, own.end[k]!, day)) edgeIds.push(own.edgeIds[k]!);
+            warn({ kind: 'conflicting_stakes', ownerId: index.ids[owner]!, ownedId: index.ids[v]!, edges: edgeIds }, v);
+          }
+          sLo[s] = use.lo;
+          sHi[s] = use.hi;
+          sLoOpen[s] = use.loOpen ? 1 : 0;
+          sHiOpen[s] = use.hiOpen ? 1 : 0;
+        }
+        totalLo += sLo[s]!;
+        totalOpen ||= sLoOpen[s] === 1;
         s++;
       }
       i = j;
@@ -114,7 +128,7 @@ export function takeSnapshot(index: GraphIndex, asOf: IsoDate): Snapshot {
     if (totalLo > HUNDRED || (totalLo === HUNDRED && totalOpen)) {
       const edgeIds: string[] = [];
       for (let k = own.inStart[v]!; k < end; k++) {
-        if (validOn(own.start[k]!, own.end[k]!, day) && own.owner[k] !== v) edgeIds.push(own.edges[k]!.id);
+        if (validOn(own.start[k]!, own.end[k]!, day) && own.owner[k] !== v) edgeIds.push(own.edgeIds[k]!);
       }
       warn({ kind: 'ownership_over_100', entityId: index.ids[v]!, min: toPercent(totalLo), edges: edgeIds }, v);
     }
@@ -123,12 +137,13 @@ export function takeSnapshot(index: GraphIndex, asOf: IsoDate): Snapshot {
 
   const [outStart, outStake] = groupBy(sOwner, s, n, null);
   const ctl = index.ctl;
-  const cValid = new Uint8Array(ctl.edges.length);
-  for (let k = 0; k < ctl.edges.length; k++) {
+  const cCount = ctl.edgeIds.length;
+  const cValid = new Uint8Array(cCount);
+  for (let k = 0; k < cCount; k++) {
     cValid[k] = validOn(ctl.start[k]!, ctl.end[k]!, day) && ctl.controller[k] !== ctl.controlled[k] ? 1 : 0;
   }
-  const [cOutStart, cOut] = groupBy(ctl.controller, ctl.edges.length, n, cValid);
-  const [cInStart, cIn] = groupBy(ctl.controlled, ctl.edges.length, n, cValid);
+  const [cOutStart, cOut] = groupBy(ctl.controller, cCount, n, cValid);
+  const [cInStart, cIn] = groupBy(ctl.controlled, cCount, n, cValid);
 
   const listedCache = new Map<string, Int32Array>();
   const listed = (listId: string): Int32Array => {
@@ -145,6 +160,10 @@ export function takeSnapshot(index: GraphIndex, asOf: IsoDate): Snapshot {
     sOwner, sOwned, sLo, sHi, sLoOpen, sHiOpen, sEdgeFrom, sEdgeTo, inStart, outStart, outStake,
     cOutStart, cOut, cInStart, cIn, warnings, warningsOf, listed,
   };
+}
+
+function stakeAt(own: GraphIndex['own'], j: number): Stake {
+  return { lo: own.lo[j]!, hi: own.hi[j]!, loOpen: own.loOpen[j] === 1, hiOpen: own.hiOpen[j] === 1 };
 }
 
 /** CSR grouping of items 0..count-1 by key (counting sort); `keep` filters items. */

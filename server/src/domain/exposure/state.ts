@@ -3,6 +3,7 @@
 import { clearMarks, closureDirection, markClosure } from './closure.js';
 import { DownPass, type PassConfig, UpPass } from './fixpoint.js';
 import { toMicro } from './interval.js';
+import { decideWithoutSelf } from './self-exclusion.js';
 import { type Regime, ruleInForce } from './regime.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -70,10 +71,10 @@ export function computeState(snap: Snapshot, regime: Regime): EvalState {
   const seeds = Int32Array.from(seedList);
 
   const status = new Uint8Array(n);
-  const aggLo = new Float64Array(n);
-  const aggLoOpen = new Uint8Array(n);
-  const aggHi = new Float64Array(n);
-  const aggHiOpen = new Uint8Array(n);
+  let aggLo: Float64Array;
+  let aggLoOpen: Uint8Array;
+  let aggHi: Float64Array;
+  let aggHiOpen: Uint8Array;
   let partyCertain: Uint8Array;
   let partyPossible: Uint8Array;
   let downCertain: Uint8Array | null = null;
@@ -89,15 +90,17 @@ export function computeState(snap: Snapshot, regime: Regime): EvalState {
   if (rule.aggregation === 'all') {
     certain.run(snap, seeds, down.certain);
     possible.run(snap, seeds, down.possible);
-    aggLo.set(certain.agg);
-    aggLoOpen.set(certain.open);
-    aggHi.set(possible.agg);
-    aggHiOpen.set(possible.open);
+    // The passes' own arrays become the aggregates (the passes are not reused).
+    aggLo = certain.agg;
+    aggLoOpen = certain.open;
+    aggHi = possible.agg;
+    aggHiOpen = possible.open;
     downCertain = certain.inSet;
     downPossible = possible.inSet;
-    // Copies: upward members are added to the party sets below, not to the downward ones.
-    partyCertain = certain.inSet.slice();
-    partyPossible = possible.inSet.slice();
+    // Upward members are added to the party sets below, not to the downward ones: copy only then.
+    const affiliate = rule.propagation === 'affiliate' && inForce;
+    partyCertain = affiliate ? certain.inSet.slice() : certain.inSet;
+    partyPossible = affiliate ? possible.inSet.slice() : possible.inSet;
     capturedCertain = certain.inSet;
     capturedPossible = possible.inSet;
   } else {
@@ -105,6 +108,10 @@ export function computeState(snap: Snapshot, regime: Regime): EvalState {
     // the stakes of the entities it already captures; different parties are never summed.
     capturedCertain = new Uint8Array(n);
     capturedPossible = new Uint8Array(n);
+    aggLo = new Float64Array(n);
+    aggLoOpen = new Uint8Array(n);
+    aggHi = new Float64Array(n);
+    aggHiOpen = new Uint8Array(n);
     bestLoParty = new Int32Array(n).fill(-1);
     bestHiParty = new Int32Array(n).fill(-1);
     for (const p of seeds) {
@@ -163,25 +170,9 @@ export function computeState(snap: Snapshot, regime: Regime): EvalState {
     aggLo, aggLoOpen, aggHi, aggHiOpen, partyCertain, partyPossible, downCertain, downPossible,
     bestLoParty, bestHiParty, upCertain, upPossible, recomputed,
   };
-  let scratch: Scratch | null = null;
-  for (const v of seeds) {
-    if (ownListed[v]! >= 0) continue;
-    scratch ??= newScratch(n);
-    decideSeedWithoutItself(state, v, capturedCertain, capturedPossible, scratch);
-  }
+  const candidates = Array.from(seeds).filter((v) => ownListed[v]! < 0);
+  if (candidates.length > 0) decideSeedsWithoutThemselves(state, candidates, capturedCertain, capturedPossible);
   return state;
-}
-
-interface Scratch {
-  mask: Uint8Array;
-  c: DownPass;
-  p: DownPass;
-  uc: UpPass;
-  up: UpPass;
-}
-
-function newScratch(n: number): Scratch {
-  return { mask: new Uint8Array(n), c: new DownPass(n), p: new DownPass(n), uc: new UpPass(n), up: new UpPass(n) };
 }
 
 /** Lower bounds: larger is better; at equal value an open bound (strictly above) is better. */
@@ -196,63 +187,45 @@ function hiBetter(a: number, aOpen: number, b: number, bOpen: number): boolean {
 
 /**
  * A seed listed only on another counted list (e.g. on the MEU List, evaluated for the Entity List) is a listed
- * party for the rule, but whether the rule also captures it must not count its own stakes coming back round a
- * cycle. Under per-party aggregation the other parties' passes already decided that. Under all-party
- * aggregation, re-run the least fixed point of the other listed parties restricted to its closure (its status
- * depends on nothing else) — only when some owner, controller or (affiliate) holding could matter.
+ * party for the rule, but whether the rule also captures it must not count its own stakes coming back to it.
+ * Under per-party aggregation the other parties' passes already decided that; under all-party aggregation
+ * see self-exclusion.ts.
  */
-function decideSeedWithoutItself(
-  state: EvalState,
-  v: number,
-  capturedCertain: Uint8Array,
-  capturedPossible: Uint8Array,
-  scratch: Scratch,
-): void {
-  const { snap, regime, down } = state;
-  const perParty = regime.rule.aggregation !== 'all';
-  const downCandidate = !perParty && hasPartyUpstream(state, v);
-  const upCandidate = state.upPossible !== null && hasPartyDownstream(state, v);
-  let downC = perParty && capturedCertain[v] === 1;
-  let downP = perParty && capturedPossible[v] === 1;
-  let upC = false;
-  let upP = false;
-  if (!perParty) {
-    state.aggLo[v] = 0;
-    state.aggLoOpen[v] = 0;
-    state.aggHi[v] = 0;
-    state.aggHiOpen[v] = 0;
-  }
-  if (downCandidate || upCandidate) {
-    const marked = markClosure(snap, v, closureDirection(regime), scratch.mask);
-    const others = marked.filter((u) => u !== v && state.isSeed[u] === 1);
-    if (downCandidate) {
-      const c = scratch.c.run(snap, others, down.certain, scratch.mask);
-      const p = scratch.p.run(snap, others, down.possible, scratch.mask);
-      downC = c.inSet[v] === 1;
-      downP = p.inSet[v] === 1;
-      state.aggLo[v] = c.agg[v]!;
-      state.aggLoOpen[v] = c.open[v]!;
-      state.aggHi[v] = p.agg[v]!;
-      state.aggHiOpen[v] = p.open[v]!;
+function decideSeedsWithoutThemselves(state: EvalState, candidates: number[], capturedCertain: Uint8Array, capturedPossible: Uint8Array): void {
+  const { snap, regime } = state;
+  const n = snap.index.size;
+  if (regime.rule.aggregation !== 'all') {
+    for (const v of candidates) {
+      state.status[v] = capturedCertain[v] === 1 ? EXPOSED : capturedPossible[v] === 1 ? POSSIBLY : CLEAR;
     }
-    if (upCandidate) {
-      upC = scratch.uc.run(snap, others, down.certain, scratch.mask).inSet[v] === 1;
-      upP = scratch.up.run(snap, others, down.possible, scratch.mask).inSet[v] === 1;
+  } else {
+    const { snap: sn, isSeed, down } = state;
+    const certain = decideWithoutSelf(sn, candidates, isSeed, state.downCertain!, state.aggLo, state.aggLoOpen, down.certain);
+    const possible = decideWithoutSelf(sn, candidates, isSeed, state.downPossible!, state.aggHi, state.aggHiOpen, down.possible);
+    candidates.forEach((v, i) => {
+      state.aggLo[v] = certain.agg[i]!;
+      state.aggLoOpen[v] = certain.open[i]!;
+      state.aggHi[v] = possible.agg[i]!;
+      state.aggHiOpen[v] = possible.open[i]!;
+      state.status[v] = certain.member[i] === 1 ? EXPOSED : possible.member[i] === 1 ? POSSIBLY : CLEAR;
+    });
+  }
+  if (state.upPossible !== null) {
+    // Affiliate rules with several counted lists (none built in): recompute the upward sets over the
+    // candidate's closure without it.
+    const mask = new Uint8Array(n);
+    const uc = new UpPass(n);
+    const up = new UpPass(n);
+    for (const v of candidates) {
+      if (!hasPartyDownstream(state, v)) continue;
+      const marked = markClosure(snap, v, closureDirection(regime), mask);
+      const others = marked.filter((u) => u !== v && state.isSeed[u] === 1);
+      if (uc.run(snap, others, state.down.certain, mask).inSet[v] === 1) state.status[v] = EXPOSED;
+      else if (state.status[v] === CLEAR && up.run(snap, others, state.down.possible, mask).inSet[v] === 1) state.status[v] = POSSIBLY;
+      clearMarks(mask, marked);
     }
-    clearMarks(scratch.mask, marked);
   }
-  state.status[v] = downC || upC ? EXPOSED : downP || upP ? POSSIBLY : CLEAR;
-  state.recomputed.add(v);
-}
-
-function hasPartyUpstream(state: EvalState, v: number): boolean {
-  const { snap, partyPossible } = state;
-  for (let k = snap.inStart[v]!; k < snap.inStart[v + 1]!; k++) if (partyPossible[snap.sOwner[k]!] === 1) return true;
-  if (state.regime.rule.control !== 'flag') {
-    const controller = snap.index.ctl.controller;
-    for (let p = snap.cInStart[v]!; p < snap.cInStart[v + 1]!; p++) if (partyPossible[controller[snap.cIn[p]!]!] === 1) return true;
-  }
-  return false;
+  for (const v of candidates) state.recomputed.add(v);
 }
 
 function hasPartyDownstream(state: EvalState, v: number): boolean {
