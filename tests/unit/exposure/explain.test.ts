@@ -93,7 +93,7 @@ describe('explanations', () => {
     });
     const e = run('uk-sanctions', g).determination('A')!.explanation!;
     expect(e.sentence).toBe(
-      'Exposed under the UK asset freeze (ownership and control) (uk-sanctions) as of 2024-01-01: Xcorp (listed 2000-01-01, UK ref RUS0001) owns 30%; ' +
+      'Exposed under the UK ownership and control rule (uk-sanctions) as of 2024-01-01: Xcorp (listed 2000-01-01, UK ref RUS0001) owns 30%; ' +
         'Vehicle (itself exposed) owns 30%; Xcorp holds 60% directly or through entities it owns or controls ' +
         '(holdings of different listed parties are not added up), threshold > 50%.',
     );

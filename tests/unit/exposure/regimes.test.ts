@@ -188,7 +188,7 @@ describe('NDAA section 889: affiliates more than 10% either way', () => {
   it('explains an upward affiliation', () => {
     expect(ev.determination('Q')!.explanation).toMatchObject({
       nodes: ['Q', 'P', 'H'],
-      sentence: expect.stringContaining('it owns 20% of P (itself exposed)'),
+      sentence: expect.stringContaining('Q owns 20% of P (itself exposed)'),
     });
   });
 });

@@ -263,7 +263,7 @@ function sentence(state: EvalState, v: number, certain: boolean, ctx: Context, v
   const head = `${certain ? 'Exposed' : 'Possibly exposed'} under the ${rule.name} (${regime.id}) as of ${snap.asOf}`;
   const threshold = thresholdText(rule.threshold, rule.comparison);
   if (ctx.direction === 'up') {
-    const parts = via.map((e) => `it owns ${stakeText(e.stake!)} of ${describe(state, index.indexOf.get(e.to)!, ctx)}`);
+    const parts = via.map((e) => `${index.names[v]!} owns ${stakeText(e.stake!)} of ${describe(state, index.indexOf.get(e.to)!, ctx)}`);
     return `${head}: ${parts.join('; ')}; an affiliate holds ${threshold} either way, directly or indirectly.`;
   }
   const parts = via.map((e) => {
