@@ -7,9 +7,11 @@ import { lowerMeets, upperMeets } from './interval.js';
 import { EXPOSED, type EvalState, LISTED } from './state.js';
 import { statusName } from './status.js';
 import type { DecisionRef, Explanation, ProofEdge, ProofStep } from './types.js';
-import { aggregateOf, decisionRef, intervalText, listedText, stakeText, thresholdText } from './wording.js';
+import { decisionsOf } from './decisions-of.js';
+import { sentence } from './sentence.js';
+import { aggregateOf, decisionRef } from './wording.js';
 
-interface Context {
+export interface Context {
   direction: 'down' | 'up';
   member: Uint8Array;
   isRoot: (u: number) => boolean;
@@ -199,15 +201,6 @@ function controlEdge(state: EvalState, c: number): ProofEdge {
   };
 }
 
-/** Decisions in force that name u on a list the rule counts. */
-export function decisionsOf(state: EvalState, u: number): DecisionRef[] {
-  const all = state.snap.index.decisions;
-  const refs: DecisionRef[] = [];
-  if (state.ownListed[u]! >= 0) refs.push(decisionRef(all[state.ownListed[u]!]!));
-  for (const o of state.otherListed) if (o.state[u]! >= 0) refs.push(decisionRef(all[o.state[u]!]!));
-  return refs;
-}
-
 function step(state: EvalState, u: number, via: ProofEdge[]): ProofStep {
   return {
     entityId: state.snap.index.ids[u]!,
@@ -245,40 +238,4 @@ function assemble(state: EvalState, v: number, certain: boolean, ctx: Context, p
     decisions: [...decisions.values()],
     steps,
   };
-}
-
-function describe(state: EvalState, u: number, ctx: Context): string {
-  const name = state.snap.index.names[u]!;
-  if (ctx.isRoot(u) || state.isSeed[u] === 1) {
-    const refs = decisionsOf(state, u);
-    if (refs.length > 0) return `${name} (${refs.map((d) => listedText(d, state.regime.id)).join('; ')})`;
-  }
-  return `${name} (itself ${statusName(state.status[u]!).replace('_', ' ')})`;
-}
-
-function sentence(state: EvalState, v: number, certain: boolean, ctx: Context, via: ProofEdge[]): string {
-  const { regime, snap } = state;
-  const rule = regime.rule;
-  const index = snap.index;
-  const head = `${certain ? 'Exposed' : 'Possibly exposed'} under the ${rule.name} (${regime.id}) as of ${snap.asOf}`;
-  const threshold = thresholdText(rule.threshold, rule.comparison);
-  if (ctx.direction === 'up') {
-    const parts = via.map((e) => `${index.names[v]!} owns ${stakeText(e.stake!)} of ${describe(state, index.indexOf.get(e.to)!, ctx)}`);
-    return `${head}: ${parts.join('; ')}; an affiliate holds ${threshold} either way, directly or indirectly.`;
-  }
-  const parts = via.map((e) => {
-    const who = describe(state, index.indexOf.get(e.from)!, ctx);
-    return e.type === 'OWNS' ? `${who} owns ${stakeText(e.stake!)}` : `${who} controls it (${e.basis})`;
-  });
-  const byControl = via.some((e) => e.type === 'CONTROLS');
-  const controlNote = byControl ? '; control by a listed or captured party counts under this rule' : '';
-  if (ctx.party !== null) {
-    const p = ctx.party;
-    const held = intervalText(aggregateOf(p.lo, p.loOpen, p.hi, p.hiOpen));
-    const name = index.names[p.id]!;
-    return `${head}: ${parts.join('; ')}; ${name} holds ${held} directly or through entities it owns or controls (holdings of different listed parties are not added up), threshold ${threshold}${controlNote}.`;
-  }
-  const agg = aggregateOf(state.aggLo[v]!, state.aggLoOpen[v] === 1, state.aggHi[v]!, state.aggHiOpen[v] === 1);
-  const owners = via.some((e) => !ctx.isRoot(index.indexOf.get(e.from)!)) ? 'listed and captured owners' : 'listed owners';
-  return `${head}: ${parts.join('; ')}; ${owners} together hold ${intervalText(agg)}, threshold ${threshold}${controlNote}.`;
 }

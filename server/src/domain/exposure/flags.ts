@@ -1,5 +1,5 @@
 // Flags are not determinations: facts an investigator must see next to the status.
-import { decisionsOf } from './explain.js';
+import { decisionsOf } from './decisions-of.js';
 import { lowerMeets, toMicro } from './interval.js';
 import { EXPOSED, type EvalState, LISTED } from './state.js';
 import type { Flag } from './types.js';
