@@ -7,8 +7,11 @@ import { pinoHttp } from 'pino-http';
 import type { Database } from './db/database.js';
 import { EntityRepo } from './db/repos/entities.js';
 import { OwnershipRepo } from './db/repos/ownership.js';
+import { loadConfig } from './config.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { exposureApi } from './http/exposure-api.js';
 import { entityRoutes } from './http/routes/entities.js';
+import { publicApi, type PublicApiConfig } from './http/public-api.js';
 import { healthRoutes } from './http/routes/health.js';
 import { staticClient } from './http/static-client.js';
 import type { Logger } from './logger.js';
@@ -19,11 +22,15 @@ export interface AppDeps {
   logger: Logger;
   /** Directory of the built front end; omitted → API only. */
   clientDir?: string;
+  /** Bearer key of the write API (config API_KEY); omitted → writes answer 403. */
+  apiKey?: string | undefined;
+  /** Limits, CORS, read key and timeouts of the public API (config.ts); omitted → the defaults. */
+  config?: PublicApiConfig;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-export function createApp({ db, logger, clientDir }: AppDeps): Express {
+export function createApp({ db, logger, clientDir, apiKey, config = loadConfig({}) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -47,12 +54,16 @@ export function createApp({ db, logger, clientDir }: AppDeps): Express {
       },
     }),
   );
+  const surface = publicApi({ db, config, apiKey });
+  app.use('/api', surface.guard);
   app.use(express.json({ limit: '1mb' }));
 
   const entities = new EntityService(new EntityRepo(db), new OwnershipRepo(db));
   const api = express.Router();
   api.use(healthRoutes(db));
+  api.use(exposureApi(db, logger, apiKey));
   api.use(entityRoutes(entities));
+  api.use(surface.routes);
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   SEED_ON_EMPTY: boolFromEnv.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIR: z.string().default('dist/client'),
+  /** Bearer key of the write API (Authorization: Bearer <API_KEY>); unset → write routes answer 403. */
+  API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

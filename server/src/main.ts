@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { EntityRepo } from './db/repos/entities.js';
 import { createLogger } from './logger.js';
 import { fromRoot } from './paths.js';
+import { maintainExposure } from './services/exposure-recompute.js';
 import { loadSeed } from './services/seed.js';
 
 async function main(): Promise<void> {
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
     logger.info({ seed: report }, `seeded the Hikvision case in ${report.ms} ms`);
   }
 
-  const app = createApp({ db, logger, clientDir: fromRoot(config.CLIENT_DIR) });
+  const exposure = maintainExposure(db, logger); // recompute now if missing or stale, then hourly (in the background)
+  const app = createApp({ db, logger, clientDir: fromRoot(config.CLIENT_DIR), apiKey: config.API_KEY });
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info(`Ownership Explorer on http://localhost:${config.PORT} (API at /api/v1)`);
   });
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     server.close();
+    exposure.stop();
     await connected.close();
     process.exit(0);
   };

@@ -1,0 +1,165 @@
+// Incremental update of the materialised determinations after a change to the graph: only the region the
+// change can affect is recomputed and only its EXPOSURE relationships are rewritten.
+//
+// Region. A determination depends only on the entity's upstream (owners and controllers, transitively), so a
+// change to the inputs of some entities (a listing naming them, an edge into them) can only change them and
+// their downstream closure. For affiliate rules (NDAA 889) it also runs upward: the region is the changed
+// entities' closure both ways (the owners of changed edges included).
+//
+// Evaluating the region. Two ways, both exact:
+// - boundary (aggregation 'all', propagation downward or none — OFAC, BIS, NS-CMIC, EU): the region, the edges
+//   into it, and its boundary — the owners and controllers outside it, which the change cannot affect (they
+//   are not downstream of it). Their statuses are taken as they are stored: an exposed owner passes its full
+//   stake like a listed party (it is put on a synthetic list the rule counts), a possibly exposed one passes
+//   its upper bounds only (a synthetic listed owner holding an unknown stake in it), a clear one nothing.
+//   Decisions naming the boundary are loaded as they are, so a listed owner — on this list or another counted
+//   one — counts exactly as in a full recompute. (Exposed parties exist only while the rule is in force,
+//   which is also when the rule counts other lists, so the synthetic list never counts when it should not.)
+// - closure (per-listed-party aggregation — UK — and affiliate rules): a stored status does not say which
+//   listed party captured an entity, or whether it was captured upward or downward, so the region is
+//   evaluated over its whole upstream closure (both ways for affiliate rules) instead, as one entity is.
+import type { Database } from '../db/database.js';
+import { ExposureGraphRepo, type LoadedGraph } from '../db/repos/exposure-graph.js';
+import { ExposureStore, type MaterialisedRow } from '../db/repos/exposure-store.js';
+import { computeExposure, type ExposureEvaluation } from '../domain/exposure/engine.js';
+import type { Regime } from '../domain/exposure/regime.js';
+import type { ExposureGraph, ExposureStatus } from '../domain/exposure/types.js';
+import type { ListingDecision, OwnershipEdge } from '../domain/model.js';
+import { today } from '../domain/dates.js';
+import { serialiseExposureWrites } from './exposure-lock.js';
+import { materialisedRow, ruleHash } from './exposure-rows.js';
+
+export interface GraphChange {
+  /** Entities whose inputs changed: named by a decision, or the owned/controlled end of an edge. */
+  entities: string[];
+  /** Owning/controlling ends of changed edges (they matter to affiliate rules only). */
+  owners?: string[];
+}
+
+export interface RefreshReport {
+  asOf: string;
+  lists: { list: string; mode: 'boundary' | 'closure'; region: number; evaluated: number; nonClear: number }[];
+  skipped: { list: string; reason: string }[];
+  ms: number;
+}
+
+/** Refreshes the determinations a change can affect; queued behind any recompute running in this process. */
+export function refreshExposure(db: Database, change: GraphChange): Promise<RefreshReport> {
+  return serialiseExposureWrites(() => refreshNow(db, change));
+}
+
+function boundaryWorks(regime: Regime): boolean {
+  const r = regime.rule;
+  // The synthetic unknown stake must be able to meet the threshold (it cannot when the rule is "> 100%").
+  return r.aggregation === 'all' && r.propagation !== 'affiliate' && (r.comparison === 'gte' || r.threshold < 100);
+}
+
+async function refreshNow(db: Database, change: GraphChange): Promise<RefreshReport> {
+  const started = performance.now();
+  const repo = new ExposureGraphRepo(db);
+  const store = new ExposureStore(db);
+  const asOf = today();
+  const lists = await repo.lists();
+  const meta = await store.meta();
+  const report: RefreshReport = { asOf, lists: [], skipped: [], ms: 0 };
+  const fresh: Regime[] = [];
+  for (const l of lists) {
+    const m = meta.get(l.id);
+    if (l.regime === null) report.skipped.push({ list: l.id, reason: l.ruleError ?? 'no rule' });
+    else if (m === undefined) report.skipped.push({ list: l.id, reason: 'not materialised yet (the next recompute covers the change)' });
+    else if (m.asOf !== asOf || m.ruleHash !== ruleHash(l.regime)) report.skipped.push({ list: l.id, reason: `materialised as of ${m.asOf} or with another rule: stale until the next recompute` });
+    else fresh.push(l.regime);
+  }
+
+  const changed = [...new Set(change.entities)];
+  const both = [...new Set([...changed, ...(change.owners ?? [])])];
+  const memo = new Map<string, Promise<Set<string>>>();
+  const closure = (key: string, roots: () => Promise<Iterable<string>>, direction: 'up' | 'down'): Promise<Set<string>> => {
+    let hit = memo.get(key);
+    if (hit === undefined) {
+      hit = roots().then((r) => repo.closure(r, direction));
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+  const downRegion = () => closure('down', async () => changed, 'down');
+
+  const boundaryLists = fresh.filter(boundaryWorks);
+  if (boundaryLists.length > 0) {
+    const region = await downRegion();
+    const sub = await repo.subgraph(region, { anyOwner: true, withDecisions: false });
+    const boundary = new Set<string>();
+    for (const e of sub.ownerships) if (!region.has(e.owner)) boundary.add(e.owner);
+    for (const e of sub.controls) if (!region.has(e.controller)) boundary.add(e.controller);
+    const decisions = await repo.decisionsNaming([...region, ...boundary]);
+    const stored = await store.statusesOf([...boundary]);
+    for (const regime of boundaryLists) {
+      const graph = withBoundary({ ...sub, decisions }, regime.id, boundary, stored);
+      const counting = { ...regime, rule: { ...regime.rule, countsAsListed: [...regime.rule.countsAsListed, BOUNDARY_LIST] } };
+      const evaluation = computeExposure(graph, counting, asOf);
+      const nonClear = await write(store, regime, asOf, region, evaluation);
+      report.lists.push({ list: regime.id, mode: 'boundary', region: region.size, evaluated: graph.entities.length + boundary.size, nonClear });
+    }
+  }
+
+  for (const regime of fresh.filter((r) => !boundaryWorks(r))) {
+    const affiliate = regime.rule.propagation === 'affiliate';
+    let region: Set<string>;
+    let keep: Set<string>;
+    if (affiliate) {
+      const up = await closure('up-both', async () => both, 'up');
+      const down = await closure('down-both', async () => both, 'down');
+      region = new Set([...up, ...down]);
+      keep = new Set([...(await closure('up-region-both', async () => region, 'up')), ...(await closure('down-region-both', async () => region, 'down'))]);
+    } else {
+      region = await downRegion();
+      keep = await closure('up-region', async () => region, 'up');
+    }
+    const sub = await repo.subgraph(keep);
+    const evaluation = computeExposure(sub, regime, asOf);
+    const nonClear = await write(store, regime, asOf, region, evaluation);
+    report.lists.push({ list: regime.id, mode: 'closure', region: region.size, evaluated: sub.entities.length, nonClear });
+  }
+  report.ms = Math.round(performance.now() - started);
+  return report;
+}
+
+/** The synthetic list on which boundary parties stand for their stored status (never written anywhere). */
+const BOUNDARY_LIST = 'boundary:stored-status';
+
+/** Adds the boundary's stored statuses on `listId` as synthetic parties (see the header). */
+function withBoundary(sub: LoadedGraph, listId: string, boundary: Set<string>, stored: Map<string, Record<string, ExposureStatus>>): ExposureGraph {
+  const decisions: ListingDecision[] = [...sub.decisions];
+  const ownerships: OwnershipEdge[] = [...sub.ownerships];
+  const entities = [...sub.entities];
+  const synthetic = (id: string): ListingDecision => ({
+    id: `boundary-party:${id}`, listId: BOUNDARY_LIST, action: 'added', date: '1900-01-01', effective: null,
+    citation: 'stored determination', summary: '', entityIds: [id], sourceIds: [],
+  });
+  for (const id of boundary) {
+    const status = stored.get(id)?.[listId];
+    if (status === 'exposed') {
+      decisions.push(synthetic(id));
+    } else if (status === 'possibly_exposed') {
+      const ghost = `boundary-ghost:${id}`;
+      entities.push({ id: ghost, name: ghost, kind: 'Company' });
+      decisions.push(synthetic(ghost));
+      ownerships.push({
+        id: `${ghost}:owns`, owner: ghost, owned: id, percent: null, percentMin: null, percentMax: null,
+        minInclusive: true, maxInclusive: true, start: null, end: null, sourceIds: [],
+      });
+    }
+  }
+  return { entities, ownerships, controls: sub.controls, decisions };
+}
+
+async function write(store: ExposureStore, regime: Regime, asOf: string, region: Set<string>, evaluation: ExposureEvaluation): Promise<number> {
+  const rows: MaterialisedRow[] = [];
+  for (const id of region) {
+    const d = evaluation.determination(id, { explain: false });
+    const row = d === undefined ? null : materialisedRow(d);
+    if (row !== null) rows.push(row);
+  }
+  await store.replaceEntities(regime.id, asOf, [...region], rows);
+  return rows.length;
+}

@@ -1,0 +1,155 @@
+// Exposure queries: one entity's determinations (computed on the fly over its closure, so every date
+// behaves the same and explanations are always there), the paged list of non-clear entities (today from the
+// materialised relationships, other dates from the cached whole graph), the timeline diff, and the lists.
+import { z } from 'zod';
+import type { ExposureGraphRepo, ListRecord } from '../db/repos/exposure-graph.js';
+import type { ExposureStore, StoredItem } from '../db/repos/exposure-store.js';
+import { closureDirection } from '../domain/exposure/closure.js';
+import { diffExposure } from '../domain/exposure/diff.js';
+import { evaluate } from '../domain/exposure/engine.js';
+import { buildIndex } from '../domain/exposure/graph-index.js';
+import type { Regime } from '../domain/exposure/regime.js';
+import { takeSnapshot } from '../domain/exposure/snapshot.js';
+import type { Determination, ExposureStatus, StatusChange } from '../domain/exposure/types.js';
+import { today } from '../domain/dates.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import type { ExposureGraphCache } from './exposure-cache.js';
+import { ruleHash } from './exposure-rows.js';
+
+export type EntityDetermination = Omit<Determination, 'entityId' | 'listId' | 'asOf'> & { list: string; listName: string };
+
+export interface PageInput {
+  list: string;
+  asOf: string;
+  status?: Exclude<ExposureStatus, 'clear'> | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface ExposurePage {
+  list: string;
+  asOf: string;
+  /** Where the answer came from: the materialised relationships (today) or a computation over the graph. */
+  source: 'materialised' | 'computed';
+  items: StoredItem[];
+  nextCursor: string | null;
+}
+
+export type ListedChange = StatusChange & { list: string };
+
+const CursorKey = z.object({ i: z.string() });
+
+export class ExposureService {
+  constructor(
+    private readonly graphs: ExposureGraphRepo,
+    private readonly store: ExposureStore,
+    private readonly cache: ExposureGraphCache,
+  ) {}
+
+  async lists() {
+    const lists = await this.graphs.lists();
+    return {
+      items: lists.map((l) => ({
+        id: l.id,
+        name: l.name,
+        authority: l.authority,
+        jurisdiction: l.jurisdiction,
+        rule: l.regime?.rule ?? null,
+        ...(l.ruleError !== null && { ruleError: l.ruleError }),
+      })),
+    };
+  }
+
+  async entityExposure(entityId: string, asOf: string, list?: string) {
+    const regimes = await this.regimes(list);
+    let keep = await this.graphs.closure([entityId], 'up');
+    if (regimes.some((r) => closureDirection(r.regime) === 'both')) {
+      keep = new Set([...keep, ...(await this.graphs.closure([entityId], 'down'))]);
+    }
+    const closure = await this.graphs.subgraph(keep);
+    if (!closure.entities.some((e) => e.id === entityId)) throw new NotFoundError(`No entity with id '${entityId}'`);
+    const snapshot = takeSnapshot(buildIndex(closure), asOf);
+    const determinations: EntityDetermination[] = regimes.map(({ regime, name }) => {
+      const { entityId: _e, listId, asOf: _a, ...d } = evaluate(snapshot, regime).determination(entityId)!;
+      return { list: listId, listName: name, ...d };
+    });
+    return { entityId, asOf, determinations };
+  }
+
+  async page(input: PageInput): Promise<ExposurePage> {
+    const [{ regime }] = (await this.regimes(input.list)) as [ListRecord & { regime: Regime }];
+    const after = decodeCursor(input.cursor, CursorKey)?.i ?? '';
+    const status = input.status ?? null;
+    let items: StoredItem[];
+    let source: ExposurePage['source'] = 'computed';
+    if (input.asOf === today() && (await this.materialisedFor(regime, input.asOf))) {
+      source = 'materialised';
+      items = await this.store.page(regime.id, status, after, input.limit + 1);
+    } else {
+      items = await this.computedPage(regime, input.asOf, status, after, input.limit + 1);
+    }
+    const page = items.slice(0, input.limit);
+    const nextCursor = items.length > input.limit ? encodeCursor({ i: page[page.length - 1]!.entityId }) : null;
+    return { list: regime.id, asOf: input.asOf, source, items: page, nextCursor };
+  }
+
+  async changes(from: string, to: string, list: string | undefined, limit: number) {
+    const regimes = await this.regimes(list);
+    const graph = await this.cache.get();
+    const changes: ListedChange[] = [];
+    for (const { regime } of regimes) {
+      const before = graph.evaluate(regime, from).evaluation;
+      const after = graph.evaluate(regime, to).evaluation;
+      for (const change of diffExposure(before, after)) changes.push({ list: regime.id, ...change });
+    }
+    return { from, to, list: list ?? null, changes: changes.slice(0, limit), truncated: changes.length > limit };
+  }
+
+  /** Current (materialised) non-clear statuses per entity and list, for colouring graph nodes. */
+  async currentStatuses(ids: string[]): Promise<Map<string, Record<string, ExposureStatus>>> {
+    return ids.length === 0 ? new Map() : this.store.statusesOf(ids);
+  }
+
+  /** Whether the list's materialisation holds for `asOf` and was computed with the list's current rule. */
+  private async materialisedFor(regime: Regime, asOf: string): Promise<boolean> {
+    const meta = (await this.store.meta()).get(regime.id);
+    return meta !== undefined && meta.asOf === asOf && meta.ruleHash === ruleHash(regime);
+  }
+
+  private async computedPage(regime: Regime, asOf: string, status: ExposureStatus | null, after: string, want: number): Promise<StoredItem[]> {
+    const graph = await this.cache.get();
+    const { evaluation, sorted } = graph.evaluate(regime, asOf);
+    const all = sorted();
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (all[mid]!.entityId <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    const items: StoredItem[] = [];
+    for (let i = lo; i < all.length && items.length < want; i++) {
+      const { entityId, status: s } = all[i]!;
+      if (status !== null && s !== status) continue;
+      const d = evaluation.determination(entityId, { explain: false })!;
+      const v = graph.index.indexOf.get(entityId)!;
+      items.push({ entityId, name: graph.index.names[v]!, kind: graph.kinds.get(entityId) ?? 'Company', status: s, aggregate: d.aggregate });
+    }
+    return items;
+  }
+
+  /** The lists asked for (one, or all with a valid rule); an unknown list is a 400 on query.list. */
+  private async regimes(list?: string): Promise<(ListRecord & { regime: Regime })[]> {
+    const lists = await this.graphs.lists();
+    if (list === undefined) return lists.filter((l): l is ListRecord & { regime: Regime } => l.regime !== null);
+    const found = lists.find((l) => l.id === list);
+    if (!found) {
+      throw new ValidationError([{ path: 'query.list', message: `unknown list '${list}' (known: ${lists.map((l) => l.id).join(', ')})` }]);
+    }
+    if (found.regime === null) {
+      throw new ValidationError([{ path: 'query.list', message: `list '${list}' has no valid rule: ${found.ruleError}` }]);
+    }
+    return [found as ListRecord & { regime: Regime }];
+  }
+}
