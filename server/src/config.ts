@@ -29,6 +29,18 @@ const EnvSchema = z.object({
   CLIENT_DIR: z.string().default('dist/client'),
   /** Bearer key of the write API (Authorization: Bearer <API_KEY>); unset → write routes answer 403. */
   API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Requests per minute per client address on /api (429 problem beyond it). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Whether read endpoints need the API key too (health, readiness and the OpenAPI document stay open). */
+  READ_API_KEY_REQUIRED: boolFromEnv.default(false),
+  /** Browser origins allowed to call the API cross-origin, comma-separated ('*' for any); empty: none. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+    .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^\s/]+$/.test(o)), 'must be origins such as https://example.org, comma-separated'),
+  /** Longest request URL (path + query) accepted; longer ones get 414. */
+  MAX_URL_LENGTH: z.coerce.number().int().min(256).max(65_536).default(4096),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
