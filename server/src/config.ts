@@ -41,6 +41,9 @@ const EnvSchema = z.object({
     .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^\s/]+$/.test(o)), 'must be origins such as https://example.org, comma-separated'),
   /** Longest request URL (path + query) accepted; longer ones get 414. */
   MAX_URL_LENGTH: z.coerce.number().int().min(256).max(65_536).default(4096),
+}).refine((c) => !c.READ_API_KEY_REQUIRED || c.API_KEY !== undefined, {
+  path: ['READ_API_KEY_REQUIRED'],
+  message: 'is true but API_KEY is not set',
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   }
 
   const exposure = maintainExposure(db, logger); // recompute now if missing or stale, then hourly (in the background)
-  const app = createApp({ db, logger, clientDir: fromRoot(config.CLIENT_DIR), apiKey: config.API_KEY });
+  const app = createApp({ db, logger, clientDir: fromRoot(config.CLIENT_DIR), apiKey: config.API_KEY, config });
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info(`Ownership Explorer on http://localhost:${config.PORT} (API at /api/v1)`);
   });
