@@ -9,24 +9,18 @@
 // Evaluating the region. Two ways, both exact:
 // - boundary (aggregation 'all', propagation downward or none — OFAC, BIS, NS-CMIC, EU): the region, the edges
 //   into it, and its boundary — the owners and controllers outside it, which the change cannot affect (they
-//   are not downstream of it). Their statuses are taken as they are stored: an exposed owner passes its full
-//   stake like a listed party (it is put on a synthetic list the rule counts), a possibly exposed one passes
-//   its upper bounds only (a synthetic listed owner holding an unknown stake in it), a clear one nothing.
-//   Decisions naming the boundary are loaded as they are, so a listed owner — on this list or another counted
-//   one — counts exactly as in a full recompute. (Exposed parties exist only while the rule is in force,
-//   which is also when the rule counts other lists, so the synthetic list never counts when it should not.)
+//   are not downstream of it), with their statuses taken as they are stored (exposure-region.ts).
 // - closure (per-listed-party aggregation — UK — and affiliate rules): a stored status does not say which
 //   listed party captured an entity, or whether it was captured upward or downward, so the region is
 //   evaluated over its whole upstream closure (both ways for affiliate rules) instead, as one entity is.
 import type { Database } from '../db/database.js';
-import { ExposureGraphRepo, type LoadedGraph } from '../db/repos/exposure-graph.js';
+import { ExposureGraphRepo } from '../db/repos/exposure-graph.js';
 import { ExposureStore, type MaterialisedRow } from '../db/repos/exposure-store.js';
 import { computeExposure, type ExposureEvaluation } from '../domain/exposure/engine.js';
 import type { Regime } from '../domain/exposure/regime.js';
-import type { ExposureGraph, ExposureStatus } from '../domain/exposure/types.js';
-import type { ListingDecision, OwnershipEdge } from '../domain/model.js';
 import { today } from '../domain/dates.js';
 import { serialiseExposureWrites } from './exposure-lock.js';
+import { boundaryOf, boundaryWorks, evaluateRegion } from './exposure-region.js';
 import { materialisedRow, ruleHash } from './exposure-rows.js';
 
 export interface GraphChange {
@@ -46,12 +40,6 @@ export interface RefreshReport {
 /** Refreshes the determinations a change can affect; queued behind any recompute running in this process. */
 export function refreshExposure(db: Database, change: GraphChange): Promise<RefreshReport> {
   return serialiseExposureWrites(() => refreshNow(db, change));
-}
-
-function boundaryWorks(regime: Regime): boolean {
-  const r = regime.rule;
-  // The synthetic unknown stake must be able to meet the threshold (it cannot when the rule is "> 100%").
-  return r.aggregation === 'all' && r.propagation !== 'affiliate' && (r.comparison === 'gte' || r.threshold < 100);
 }
 
 async function refreshNow(db: Database, change: GraphChange): Promise<RefreshReport> {
@@ -88,17 +76,13 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
   if (boundaryLists.length > 0) {
     const region = await downRegion();
     const sub = await repo.subgraph(region, { anyOwner: true, withDecisions: false });
-    const boundary = new Set<string>();
-    for (const e of sub.ownerships) if (!region.has(e.owner)) boundary.add(e.owner);
-    for (const e of sub.controls) if (!region.has(e.controller)) boundary.add(e.controller);
+    const boundary = boundaryOf(region, sub);
     const decisions = await repo.decisionsNaming([...region, ...boundary]);
     const stored = await store.statusesOf([...boundary]);
     for (const regime of boundaryLists) {
-      const graph = withBoundary({ ...sub, decisions }, regime.id, boundary, stored);
-      const counting = { ...regime, rule: { ...regime.rule, countsAsListed: [...regime.rule.countsAsListed, BOUNDARY_LIST] } };
-      const evaluation = computeExposure(graph, counting, asOf);
+      const evaluation = evaluateRegion({ ...sub, decisions }, regime, asOf, boundary, stored);
       const nonClear = await write(store, regime, asOf, region, evaluation);
-      report.lists.push({ list: regime.id, mode: 'boundary', region: region.size, evaluated: graph.entities.length + boundary.size, nonClear });
+      report.lists.push({ list: regime.id, mode: 'boundary', region: region.size, evaluated: sub.entities.length + boundary.size, nonClear });
     }
   }
 
@@ -122,35 +106,6 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
   }
   report.ms = Math.round(performance.now() - started);
   return report;
-}
-
-/** The synthetic list on which boundary parties stand for their stored status (never written anywhere). */
-const BOUNDARY_LIST = 'boundary:stored-status';
-
-/** Adds the boundary's stored statuses on `listId` as synthetic parties (see the header). */
-function withBoundary(sub: LoadedGraph, listId: string, boundary: Set<string>, stored: Map<string, Record<string, ExposureStatus>>): ExposureGraph {
-  const decisions: ListingDecision[] = [...sub.decisions];
-  const ownerships: OwnershipEdge[] = [...sub.ownerships];
-  const entities = [...sub.entities];
-  const synthetic = (id: string): ListingDecision => ({
-    id: `boundary-party:${id}`, listId: BOUNDARY_LIST, action: 'added', date: '1900-01-01', effective: null,
-    citation: 'stored determination', summary: '', entityIds: [id], sourceIds: [],
-  });
-  for (const id of boundary) {
-    const status = stored.get(id)?.[listId];
-    if (status === 'exposed') {
-      decisions.push(synthetic(id));
-    } else if (status === 'possibly_exposed') {
-      const ghost = `boundary-ghost:${id}`;
-      entities.push({ id: ghost, name: ghost, kind: 'Company' });
-      decisions.push(synthetic(ghost));
-      ownerships.push({
-        id: `${ghost}:owns`, owner: ghost, owned: id, percent: null, percentMin: null, percentMax: null,
-        minInclusive: true, maxInclusive: true, start: null, end: null, sourceIds: [],
-      });
-    }
-  }
-  return { entities, ownerships, controls: sub.controls, decisions };
 }
 
 async function write(store: ExposureStore, regime: Regime, asOf: string, region: Set<string>, evaluation: ExposureEvaluation): Promise<number> {
