@@ -36,13 +36,14 @@ const changeArb = fc.oneof(
   fc.record({ kind: fc.constant('remove-owns' as const), index: fc.nat() }),
 );
 
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
 let seq = 0;
-const toOwn = (o: fc.GeneratorValue<typeof ownArb>): OwnershipEdge => ({
+const toOwn = (o: Of<typeof ownArb>): OwnershipEdge => ({
   id: `o${++seq}`, owner: o.owner, owned: o.owned, percent: o.stake.percent, percentMin: o.stake.min, percentMax: o.stake.max,
   minInclusive: true, maxInclusive: true, start: o.start, end: o.end, sourceIds: [],
 });
-const toCtl = (c: fc.GeneratorValue<typeof ctlArb>): ControlEdge => ({ id: `c${++seq}`, basis: 'board', sourceIds: [], ...c });
-const toDec = (d: fc.GeneratorValue<typeof decArb>): ListingDecision => ({ id: `d${++seq}`, effective: null, citation: 'c', summary: '', sourceIds: [], ...d });
+const toCtl = (c: Of<typeof ctlArb>): ControlEdge => ({ id: `c${++seq}`, basis: 'board', sourceIds: [], ...c });
+const toDec = (d: Of<typeof decArb>): ListingDecision => ({ id: `d${++seq}`, effective: null, citation: 'c', summary: '', sourceIds: [], ...d });
 
 const scenario = fc.record({
   owns: fc.array(ownArb, { maxLength: 16 }),
