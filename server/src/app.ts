@@ -65,6 +65,7 @@ export function createApp({ db, logger, clientDir, apiKey, config = loadConfig({
   api.use(entityRoutes(entities));
   api.use(surface.routes);
   api.use(apiNotFound);
+  app.use('/api/docs', surface.docs);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);
 

@@ -9,6 +9,7 @@ import { OwnershipRepo } from '../db/repos/ownership.js';
 import { PathRepo } from '../db/repos/paths.js';
 import { PathService } from '../services/paths.js';
 import { SubgraphService, type ExposureLookup } from '../services/subgraph.js';
+import { apiDocsPage, openApiRoutes } from './openapi/routes.js';
 import { pathRoutes } from './routes/paths.js';
 import { subgraphRoutes } from './routes/subgraph.js';
 import { apiGuard } from './safety.js';
@@ -31,6 +32,7 @@ export function publicApi({ db, config, apiKey, exposure = null }: PublicApiDeps
   const routes = Router();
   routes.use(pathRoutes(paths));
   routes.use(subgraphRoutes(subgraphs));
+  routes.use(openApiRoutes());
   return {
     /** Mount on /api before the body parser and every route. */
     guard: apiGuard({
@@ -42,5 +44,7 @@ export function publicApi({ db, config, apiKey, exposure = null }: PublicApiDeps
     }),
     /** Mount on /api/v1. */
     routes,
+    /** Mount on /api/docs: the API reference page. */
+    docs: apiDocsPage(),
   };
 }

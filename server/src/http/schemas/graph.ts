@@ -1,6 +1,7 @@
 // Response shapes shared by the graph routes (chains, paths): documented in the OpenAPI document and
 // kept next to the request schemas so both come from zod.
 import { z } from 'zod';
+import { EXPOSURE_STATUSES } from '../../domain/exposure/types.js';
 import { ENTITY_KINDS } from '../../domain/model.js';
 
 export const GraphNodeSchema = z
@@ -11,6 +12,10 @@ export const GraphNodeSchema = z
     country: z.string().nullable().meta({ description: 'ISO 3166-1 alpha-2, lower case' }),
     depth: z.number().int().meta({ description: 'Hops from the root (chains) or from `from` (paths)' }),
     listed: z.array(z.string()).meta({ description: 'Lists on which a decision in force on asOf names the entity' }),
+    exposure: z
+      .record(z.string(), z.enum(EXPOSURE_STATUSES))
+      .optional()
+      .meta({ description: 'Chains only: current exposure status per list id (lists where the entity is clear are absent)' }),
   })
   .meta({ id: 'GraphNode' });
 
