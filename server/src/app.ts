@@ -13,6 +13,7 @@ import { exposureApi } from './http/exposure-api.js';
 import { entityRoutes } from './http/routes/entities.js';
 import { publicApi, type PublicApiConfig } from './http/public-api.js';
 import { healthRoutes } from './http/routes/health.js';
+import { importRoutes } from './http/routes/imports.js';
 import { staticClient } from './http/static-client.js';
 import type { Logger } from './logger.js';
 import { EntityService } from './services/entities.js';
@@ -56,6 +57,7 @@ export function createApp({ db, logger, clientDir, apiKey, config = loadConfig({
   );
   const surface = publicApi({ db, config, apiKey });
   app.use('/api', surface.guard);
+  app.use('/api/v1/imports', importRoutes({ db, apiKey }));
   app.use(express.json({ limit: '1mb' }));
 
   const entities = new EntityService(new EntityRepo(db), new OwnershipRepo(db));

@@ -130,8 +130,9 @@ export class GleifReader implements ImportReader {
     if (problem) return { type: 'reject', at, reason: problem };
     if (rel.status === 'INACTIVE' && end === null) return { type: 'skip', at, reason: 'inactive relationship without an end date' };
 
-    const child = ids.id(rel.child.toUpperCase());
-    const parent = ids.id(rel.parent.toUpperCase());
+    // LEIs are upper-case codes: lower-casing them for the id loses nothing (and needs no hash suffix).
+    const child = ids.id(rel.child.toLowerCase());
+    const parent = ids.id(rel.parent.toLowerCase());
     const items: GraphItem[] = [];
     for (const [id, lei] of [[parent, rel.parent.toUpperCase()], [child, rel.child.toUpperCase()]] as const) {
       if (emitted.has(id)) continue;
@@ -139,7 +140,7 @@ export class GleifReader implements ImportReader {
       items.push({ kind: 'entity', entity: stub(id, lei) });
     }
     const direct = rel.type === 'IS_DIRECTLY_CONSOLIDATED_BY';
-    const edgeId = ids.id(`${rel.child.toUpperCase()}-${direct ? 'direct' : 'ultimate'}-${rel.parent.toUpperCase()}`);
+    const edgeId = ids.id(`${rel.child}-${direct ? 'direct' : 'ultimate'}-${rel.parent}`.toLowerCase());
     const base = { id: edgeId, start, end, sourceIds: [] as string[] };
     items.push(
       direct
