@@ -1,5 +1,6 @@
 // Incremental update of the materialised determinations after a change to the graph: only the region the
-// change can affect is recomputed and only its EXPOSURE relationships are rewritten.
+// change can affect is recomputed and only its EXPOSURE relationships are rewritten, every list in one
+// transaction.
 //
 // Region. A determination depends only on the entity's upstream (owners and controllers, transitively), so a
 // change to the inputs of some entities (a listing naming them, an edge into them) can only change them and
@@ -72,6 +73,7 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
   };
   const downRegion = () => closure('down', async () => changed, 'down');
 
+  const updates: Update[] = [];
   const boundaryLists = fresh.filter(boundaryWorks);
   if (boundaryLists.length > 0) {
     const region = await downRegion();
@@ -81,7 +83,7 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
     const stored = await store.statusesOf([...boundary]);
     for (const regime of boundaryLists) {
       const evaluation = evaluateRegion({ ...sub, decisions }, regime, asOf, boundary, stored);
-      const nonClear = await write(store, regime, asOf, region, evaluation);
+      const nonClear = collect(updates, regime, region, evaluation);
       report.lists.push({ list: regime.id, mode: 'boundary', region: region.size, evaluated: sub.entities.length + boundary.size, nonClear });
     }
   }
@@ -101,20 +103,24 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
     }
     const sub = await repo.subgraph(keep);
     const evaluation = computeExposure(sub, regime, asOf);
-    const nonClear = await write(store, regime, asOf, region, evaluation);
+    const nonClear = collect(updates, regime, region, evaluation);
     report.lists.push({ list: regime.id, mode: 'closure', region: region.size, evaluated: sub.entities.length, nonClear });
   }
+  await store.replaceEntities(asOf, updates);
   report.ms = Math.round(performance.now() - started);
   return report;
 }
 
-async function write(store: ExposureStore, regime: Regime, asOf: string, region: Set<string>, evaluation: ExposureEvaluation): Promise<number> {
+type Update = { list: string; ids: string[]; rows: MaterialisedRow[] };
+
+/** Queues the region's new rows (non-clear only) for the one write transaction; returns how many. */
+function collect(updates: Update[], regime: Regime, region: Set<string>, evaluation: ExposureEvaluation): number {
   const rows: MaterialisedRow[] = [];
   for (const id of region) {
     const d = evaluation.determination(id, { explain: false });
     const row = d === undefined ? null : materialisedRow(d);
     if (row !== null) rows.push(row);
   }
-  await store.replaceEntities(regime.id, asOf, [...region], rows);
+  updates.push({ list: regime.id, ids: [...region], rows });
   return rows.length;
 }

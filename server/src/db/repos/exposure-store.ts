@@ -61,14 +61,20 @@ export class ExposureStore {
     );
   }
 
-  /** Rewrites the determinations of some entities of a list (incremental refresh), in one transaction. */
-  async replaceEntities(list: string, asOf: string, ids: string[], rows: MaterialisedRow[]): Promise<void> {
+  /**
+   * Rewrites the determinations of some entities, list by list, all in one transaction (incremental
+   * refresh): readers see the change on every list at once or not at all.
+   */
+  async replaceEntities(asOf: string, updates: { list: string; ids: string[]; rows: MaterialisedRow[] }[]): Promise<void> {
     const computedAt = new Date().toISOString();
-    const deletes = [];
-    for (let i = 0; i < ids.length; i += ROWS_PER_STATEMENT) {
-      deletes.push({ name: 'exposure/delete-entities', params: { list, ids: ids.slice(i, i + ROWS_PER_STATEMENT) } });
-    }
-    await this.db.writeAll([...deletes, ...this.createSteps(list, asOf, computedAt, rows)], WRITE_TIMEOUT_MS);
+    const steps = updates.flatMap(({ list, ids, rows }) => {
+      const deletes = [];
+      for (let i = 0; i < ids.length; i += ROWS_PER_STATEMENT) {
+        deletes.push({ name: 'exposure/delete-entities', params: { list, ids: ids.slice(i, i + ROWS_PER_STATEMENT) } });
+      }
+      return [...deletes, ...this.createSteps(list, asOf, computedAt, rows)];
+    });
+    if (steps.length > 0) await this.db.writeAll(steps, WRITE_TIMEOUT_MS);
   }
 
   /** Bumps the graph version that in-memory caches of the loaded graph compare (graph-stamp.cypher). */
