@@ -10,6 +10,6 @@ OPTIONAL MATCH ()-[c:CONTROLS]->() WHERE c.id STARTS WITH $p
 WITH entities, persons, stateBodies, vehicles, owns, ownsIds, count(c) AS controls, count(DISTINCT c.id) AS controlsIds
 OPTIONAL MATCH (d:ListingDecision) WHERE d.id STARTS WITH $p
 WITH entities, persons, stateBodies, vehicles, owns, ownsIds, controls, controlsIds, count(d) AS decisions,
-     sum(CASE WHEN NOT (d)-[:ON_LIST]->(:List) THEN 1 ELSE 0 END) AS decisionsWithoutList,
-     sum(CASE WHEN NOT (d)-[:NAMES]->(:Entity) THEN 1 ELSE 0 END) AS decisionsNamingNobody
+     sum(CASE WHEN d IS NOT NULL AND NOT (d)-[:ON_LIST]->(:List) THEN 1 ELSE 0 END) AS decisionsWithoutList,
+     sum(CASE WHEN d IS NOT NULL AND NOT (d)-[:NAMES]->(:Entity) THEN 1 ELSE 0 END) AS decisionsNamingNobody
 RETURN entities, persons, stateBodies, vehicles, owns, ownsIds, controls, controlsIds, decisions, decisionsWithoutList, decisionsNamingNobody

@@ -1,5 +1,8 @@
 // BODS: a 0.4 ownership chain split over a JSON array and a JSON-lines file, statements out of order,
 // an update, a closure, an unspecified owner; and 0.3 statements replacing each other (no database).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { readAll } from './helpers.js';
 
@@ -64,5 +67,34 @@ describe('BODS 0.2/0.3 reader', () => {
     expect(r.controls.map((c) => [c.basis, c.start])).toEqual([['voting rights 50–75%', '2020-01-01']]);
     expect(r.warnings.map((w) => w.message)).toEqual(['indirect voting-rights interest imported as a direct edge (the intermediaries are not given)']);
     expect(r.merged).toBe(2);
+  });
+});
+
+describe('BODS reader on what the BODS export writes', () => {
+  it('reads entity kinds from entityType (state body, a registered entity described as an investment vehicle)', async () => {
+    const statement = (recordId: string, entityType: Record<string, string>, name: string) => ({
+      statementId: `st-${recordId}`,
+      statementDate: '2024-01-01',
+      recordId,
+      recordType: 'entity',
+      recordStatus: 'new',
+      recordDetails: { isComponent: false, entityType, name },
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'oe-bods-unit-'));
+    const file = path.join(dir, 'export.bods.json');
+    await writeFile(
+      file,
+      JSON.stringify([
+        statement('v', { type: 'registeredEntity', details: 'investment vehicle' }, 'V Fund'),
+        statement('s', { type: 'stateBody' }, 'S Commission'),
+        statement('c', { type: 'registeredEntity' }, 'C Ltd'),
+      ]),
+    );
+    const r = await readAll('bods', file);
+    expect(r.entities.map((e) => [e.name, e.kind])).toEqual([
+      ['V Fund', 'InvestmentVehicle'],
+      ['S Commission', 'StateBody'],
+      ['C Ltd', 'Company'],
+    ]);
   });
 });

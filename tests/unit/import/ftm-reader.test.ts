@@ -1,5 +1,8 @@
 // FollowTheMoney JSON lines → entities, OWNS/CONTROLS and listing decisions, with every bad record
 // named by line and reason. Reads tests/fixtures/import/ftm/sample.ftm.jsonl (no database).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { builtInList } from '../../../server/src/services/import/ftm-sanctions.js';
 import { readAll } from './helpers.js';
@@ -77,8 +80,8 @@ describe('FtM reader', () => {
       const e = r.owns.find((o) => o.id.endsWith(edgeSuffix))!;
       return [e.percent, e.percentMin, e.percentMax, e.minInclusive, e.maxInclusive, e.start, e.end];
     };
-    expect(stake('own-sasac-parent')).toEqual([51, null, null, true, true, '2019-01-01', null]);
-    expect(stake('own-parent-digital')).toEqual([49, null, null, true, true, '2019-05-01', null]);
+    expect(stake('own-sasac-parent')).toEqual([49, null, null, true, true, '2019-01-01', null]);
+    expect(stake('own-parent-digital')).toEqual([51, null, null, true, true, '2019-05-01', null]);
     expect(stake('own-fund-digital')).toEqual([49.99, null, null, true, true, '2020-07-15', null]);
     expect(stake('own-parent-security')).toEqual([null, 10, 25, true, true, null, null]);
     expect(stake('own-urban-security')).toEqual([null, null, null, true, true, '2015-01-01', '2022-12-31']);
@@ -131,5 +134,44 @@ describe('FtM reader', () => {
     expect(builtInList({ ...none, datasets: ['eu_fsf'] })).toBe('eu-fsf');
     expect(builtInList({ ...none, authorities: ['Office of Foreign Assets Control'] })).toBe('us-ofac-sdn');
     expect(builtInList({ ...none, authorities: ['Ministry of Foreign Affairs of Japan'] })).toBeNull();
+    // a programme id that is a built-in list's id (the FtM export writes them so)
+    expect(builtInList({ ...none, programIds: ['us-ndaa-889'], authorities: ['U.S. Congress'] }, new Set(['us-ndaa-889']))).toBe('us-ndaa-889');
+    expect(builtInList({ ...none, programIds: ['us-ndaa-889'] })).toBeNull();
+  });
+});
+
+describe('FtM reader on what the FtM export writes', () => {
+  const lines = [
+    { id: 'a', schema: 'Company', properties: { name: ['A Holdings'] } },
+    { id: 'f', schema: 'Company', properties: { name: ['F Partners'], classification: ['InvestmentVehicle'] } },
+    { id: 's', schema: 'PublicBody', properties: { name: ['S Commission'], classification: ['StateBody'] } },
+    { id: 'p', schema: 'Company', properties: { name: ['Not A Person Ltd'], classification: ['Person'] } },
+    { id: 'own-a-f', schema: 'Ownership', properties: { owner: ['a'], asset: ['f'], percentage: ['>0-4.43'] } },
+    { id: 'ctl-s-a', schema: 'UnknownLink', properties: { subject: ['s'], object: ['a'], role: ['controls'], summary: ['state supervision'], startDate: ['2020-01-01'] } },
+    { id: 'rel-a-s', schema: 'UnknownLink', properties: { subject: ['a'], object: ['s'], role: ['supplier'] } },
+    { id: 'san-a', schema: 'Sanction', properties: { entity: ['a'], authority: ['U.S. Congress'], programId: ['us-ndaa-889'], listingDate: ['2018-08-13'] } },
+  ];
+  let x: Awaited<ReturnType<typeof readAll>>;
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'oe-ftm-unit-'));
+    await writeFile(path.join(dir, 'export.ftm.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+    x = await readAll('ftm', path.join(dir, 'export.ftm.jsonl'), 'unit');
+  });
+
+  it('takes our kind names from classification (never Person for a company schema)', () => {
+    expect(x.entities.map((e) => [e.name, e.kind])).toEqual([
+      ['A Holdings', 'Company'],
+      ['F Partners', 'InvestmentVehicle'],
+      ['S Commission', 'StateBody'],
+      ['Not A Person Ltd', 'Company'],
+    ]);
+  });
+
+  it('reads exclusive range bounds, UnknownLink control, and a programme id naming a built-in list', () => {
+    expect(x.owns.map((o) => [o.percent, o.percentMin, o.percentMax, o.minInclusive, o.maxInclusive])).toEqual([[null, 0, 4.43, false, true]]);
+    expect(x.controls.map((c) => [c.controller, c.controlled, c.basis, c.start])).toEqual([['ftm-unit-s', 'ftm-unit-a', 'state supervision', '2020-01-01']]);
+    expect(x.skips).toEqual([{ line: 7, reason: "UnknownLink with role 'supplier' is not imported (only control)" }]);
+    expect(x.decisions.map((d) => [d.decision.listId, d.decision.date, d.list])).toEqual([['us-ndaa-889', '2018-08-13', undefined]]);
+    expect(x.rejects).toEqual([]);
   });
 });

@@ -22,6 +22,10 @@ describe('parsePercentages', () => {
     ['75% or more', range(75, 100)],
     ['< 10%', range(0, 10, true, false)],
     ['up to 5%', range(0, 5)],
+    // exclusive bounds as the FtM export writes them
+    ['>0-4.43', range(0, 4.43, false, true)],
+    ['10-<20%', range(10, 20, true, false)],
+    ['>10-<20', range(10, 20, false, false)],
   ])('reads %j', (text, stake) => {
     expect(parsePercentages([text])).toEqual({ ok: true, value: stake, warnings: [] });
   });
@@ -38,6 +42,7 @@ describe('parsePercentages', () => {
     ['-5', "negative percentage '-5'"],
     ['- 5%', "negative percentage '- 5%'"],
     ['50-10', "percentage range '50-10' runs backwards"],
+    ['>5-5', "percentage range '>5-5' runs backwards"],
     ['approx. half', "unreadable percentage 'approx. half'"],
     ['51%%', "unreadable percentage '51%%'"],
   ])('rejects %j', (text, reason) => {

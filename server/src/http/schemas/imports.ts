@@ -57,7 +57,13 @@ export const ImportReportSchema = z
     batches: z.number().int(),
     ms: z.number().int(),
     recordsPerSecond: z.number(),
-    exposure: z.object({ refreshed: z.boolean(), entities: z.number().int(), note: z.string() }),
+    exposure: z.object({
+      refreshed: z.boolean(),
+      entities: z.number().int(),
+      note: z.string(),
+      lists: z.array(z.string()).optional(),
+      skipped: z.array(z.object({ list: z.string(), reason: z.string() })).optional(),
+    }),
   })
   .meta({ id: 'ImportReport' });
 

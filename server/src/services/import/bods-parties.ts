@@ -11,6 +11,8 @@ function entityKind(details: Record<string, unknown>): EntityKind {
   const subtype = str(obj(et)?.subtype);
   if (type === 'state' || type === 'stateBody' || subtype === 'governmentDepartment' || subtype === 'stateAgency') return 'StateBody';
   if (type === 'arrangement') return 'InvestmentVehicle';
+  // A registered entity described as a fund or investment vehicle (as the BODS export writes them).
+  if (/\b(investment vehicle|fund|limited partnership)\b/i.test(str(obj(et)?.details) ?? '')) return 'InvestmentVehicle';
   return 'Company';
 }
 

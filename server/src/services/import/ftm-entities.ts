@@ -1,7 +1,7 @@
 // FtM Company / Organization / LegalEntity / Person / PublicBody → Entity. Kinds: Person → Person,
 // PublicBody → StateBody, a LegalEntity with a person's properties (birth date, nationality) → Person,
 // anything whose legal form or name says fund or partnership → InvestmentVehicle, else Company.
-import type { Entity, EntityKind, Identifier } from '../../domain/model.js';
+import { ENTITY_KINDS, type Entity, type EntityKind, type Identifier } from '../../domain/model.js';
 import { prop, type FtmRecord } from './ftm-model.js';
 import type { IdMaker } from './ids.js';
 import { countryCode, distinct } from './values.js';
@@ -38,6 +38,9 @@ const PERSON_HINTS = ['birthDate', 'nationality', 'firstName', 'lastName', 'gend
 
 export function entityKind(rec: FtmRecord): EntityKind {
   if (rec.schema === 'Person') return 'Person';
+  // Our own kind names, as the FtM export writes them in `classification`, are taken as they are.
+  const named = prop(rec, 'classification').map((c) => ENTITY_KINDS.find((k) => k.toLowerCase() === c.toLowerCase())).find((k) => k !== undefined);
+  if (named !== undefined && (named !== 'Person' || rec.schema === 'LegalEntity')) return named;
   if (rec.schema === 'PublicBody') return 'StateBody';
   if (rec.schema === 'LegalEntity' && PERSON_HINTS.some((p) => prop(rec, p).length > 0)) return 'Person';
   const forms = prop(rec, 'legalForm', 'classification', 'sector');

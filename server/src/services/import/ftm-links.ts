@@ -1,11 +1,23 @@
-// FtM Ownership / Directorship / Control → OWNS or CONTROLS. An Ownership whose type speaks of votes,
-// appointment or influence rather than shares is control (UK PSC-style "voting-rights-25-to-50-percent").
+// FtM Ownership / Directorship / Control / UnknownLink → OWNS or CONTROLS. An Ownership whose type speaks
+// of votes, appointment or influence rather than shares is control (UK PSC-style
+// "voting-rights-25-to-50-percent"). An UnknownLink (subject → object) is control when its role says so
+// (the FtM export writes CONTROLS edges as UnknownLink with role 'controls'); other roles are skipped.
 import type { GraphItem } from './types.js';
 import { prop, type FtmRecord } from './ftm-model.js';
 import type { IdMaker } from './ids.js';
 import { parsePercentages, pickDate, windowProblem } from './values.js';
 
-export type LinkResult = { ok: true; items: GraphItem[]; warnings: string[]; ends: string[] } | { ok: false; reason: string };
+export type LinkResult =
+  | { ok: true; items: GraphItem[]; warnings: string[]; ends: string[] }
+  /** `skip`: a valid link of a kind we do not import (an UnknownLink that is not control). */
+  | { ok: false; reason: string; skip?: boolean };
+
+const ENDS: Record<string, [string, string]> = {
+  Ownership: ['owner', 'asset'],
+  Directorship: ['director', 'organization'],
+  Control: ['controller', 'controlled'],
+  UnknownLink: ['subject', 'object'],
+};
 
 const CONTROL_WORDS = /\b(vot(?:e|es|ing)|control|influence|appoint|remove directors|management|trustee|nominee|protector|settlor)\b/i;
 const SHARE_WORDS = /\b(shares?|equity|capital|stock)\b/i;
@@ -29,8 +41,10 @@ function window(rec: FtmRecord) {
 }
 
 export function ftmLink(rec: FtmRecord & { id: string }, ids: IdMaker): LinkResult {
-  const [fromProp, toProp] =
-    rec.schema === 'Ownership' ? ['owner', 'asset'] : rec.schema === 'Directorship' ? ['director', 'organization'] : ['controller', 'controlled'];
+  const [fromProp, toProp] = ENDS[rec.schema ?? 'Control'] ?? ENDS.Control!;
+  if (rec.schema === 'UnknownLink' && !prop(rec, 'role').some((r) => /\bcontrol/i.test(r))) {
+    return { ok: false, skip: true, reason: `UnknownLink with role '${prop(rec, 'role').join('; ') || 'none'}' is not imported (only control)` };
+  }
   const from = one(rec, fromProp);
   if (!from.ok) return from;
   const to = one(rec, toProp);
@@ -64,6 +78,8 @@ export function ftmLink(rec: FtmRecord & { id: string }, ids: IdMaker): LinkResu
   const basis =
     rec.schema === 'Directorship'
       ? ['directorship', prop(rec, 'role').join('; ')].filter(Boolean).join(': ')
-      : [prop(rec, 'controlType').join('; ') || 'control', prop(rec, 'legalBasis').join('; ')].filter(Boolean).join(' — ');
+      : rec.schema === 'UnknownLink'
+        ? prop(rec, 'summary').join('; ') || prop(rec, 'role').join('; ')
+        : [prop(rec, 'controlType').join('; ') || 'control', prop(rec, 'legalBasis').join('; ')].filter(Boolean).join(' — ');
   return { ok: true, ends, warnings: w.warnings, items: [{ kind: 'controls', edge: { ...base, controller: source, controlled: target, basis } }] };
 }

@@ -12,7 +12,8 @@ export interface FtmRecord {
 }
 
 export const ENTITY_SCHEMAS = new Set(['Company', 'Organization', 'LegalEntity', 'Person', 'PublicBody']);
-export const LINK_SCHEMAS = new Set(['Ownership', 'Directorship', 'Control', 'Sanction']);
+/** UnknownLink counts only when its role speaks of control (the FtM export writes CONTROLS so). */
+export const LINK_SCHEMAS = new Set(['Ownership', 'Directorship', 'Control', 'UnknownLink', 'Sanction']);
 
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];

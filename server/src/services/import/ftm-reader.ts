@@ -2,6 +2,9 @@
 // every entity is emitted before any edge or decision, whatever order the export uses: pass 1 reads
 // entities (and notes things we do not import, such as vessels), pass 2 reads Ownership, Directorship,
 // Control and Sanction. Each record is reported exactly once, in the pass that owns it.
+import path from 'node:path';
+import { readRegimes } from '../../formats/seed-files.js';
+import { SEED_DIR } from '../../paths.js';
 import { ENTITY_SCHEMAS, LINK_SCHEMAS, readFtm, type FtmRecord } from './ftm-model.js';
 import { ftmEntity } from './ftm-entities.js';
 import { ftmLink } from './ftm-links.js';
@@ -41,13 +44,14 @@ export class FtmReader implements ImportReader {
       else yield { type: 'record', at, items: [{ kind: 'entity', entity: mapped.entity }], warnings: mapped.warnings };
     }
 
-    const sanctionCtx = { ids, dataset: ctx.dataset, entityLists: (id: string) => entityLists.get(id) ?? [], createdLists: new Set<string>() };
+    const builtInIds = new Set((await readRegimes(path.join(SEED_DIR, 'lists.json'))).map((r) => r.id));
+    const sanctionCtx = { ids, dataset: ctx.dataset, entityLists: (id: string) => entityLists.get(id) ?? [], createdLists: new Set<string>(), builtInIds };
     for await (const { at, rec, problem } of this.records(input, ctx)) {
       if (problem || !LINK_SCHEMAS.has(rec!.schema)) continue; // reported in pass 1
       const r = rec!;
       const result = r.schema === 'Sanction' ? ftmSanction(r, sanctionCtx) : ftmLink(r, ids);
       if (!result.ok) {
-        yield { type: 'reject', at, reason: result.reason };
+        yield { type: 'skip' in result && result.skip ? 'skip' : 'reject', at, reason: result.reason };
         continue;
       }
       const ends = 'ends' in result ? result.ends : result.entities;

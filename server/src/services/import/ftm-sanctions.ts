@@ -26,8 +26,12 @@ interface Hints {
   authorities: string[];
 }
 
-/** The built-in list a sanction belongs to, or null when none fits. */
-export function builtInList(h: Hints): string | null {
+/**
+ * The built-in list a sanction belongs to, or null when none fits. `builtInIds`: the built-in list ids
+ * (seed/lists.json); a programId that is one of them (as the FtM export writes it) names its list.
+ */
+export function builtInList(h: Hints, builtInIds: ReadonlySet<string> = new Set()): string | null {
+  for (const p of h.programIds) if (builtInIds.has(p.toLowerCase())) return p.toLowerCase();
   for (const p of h.programIds) {
     const id = p.toUpperCase();
     if (id.startsWith('US-BIS-EL')) return 'us-bis-entity-list';
@@ -84,6 +88,8 @@ export interface SanctionContext {
   entityLists(ftmId: string): string[];
   /** Lists this import created already: the list item travels with the first decision only. */
   createdLists: Set<string>;
+  /** Ids of the built-in lists (seed/lists.json). */
+  builtInIds?: ReadonlySet<string>;
 }
 
 export function ftmSanction(rec: FtmRecord & { id: string }, ctx: SanctionContext): SanctionResult {
@@ -94,7 +100,7 @@ export function ftmSanction(rec: FtmRecord & { id: string }, ctx: SanctionContex
   const programs = prop(rec, 'program');
   const hints: Hints = { programIds: prop(rec, 'programId'), programs, datasets: rec.datasets, authorities };
 
-  let listId = builtInList(hints);
+  let listId = builtInList(hints, ctx.builtInIds);
   let list: Regime | undefined;
   if (listId === null) {
     const implied = [...new Set(targets.flatMap((t) => ctx.entityLists(t)))];

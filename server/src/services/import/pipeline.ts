@@ -27,8 +27,16 @@ import type { GraphItem, ImportFormat, ReaderEvent, Where } from './types.js';
 
 export const DEFAULT_BATCH_SIZE = 1000;
 
-/** What a change to the graph means for exposure: see services/exposure-refresh.ts. */
-export type ExposureRefresher = (change: { entities: string[]; owners: string[] }) => Promise<unknown>;
+/**
+ * What a change to the graph means for exposure: see services/exposure-refresh.ts. It may say which
+ * lists it brought up to date and which it left for the next recompute (not materialised, stale).
+ */
+export type ExposureRefresher = (change: { entities: string[]; owners: string[] }) => Promise<RefreshOutcome | void>;
+
+export interface RefreshOutcome {
+  lists: { list: string }[];
+  skipped: { list: string; reason: string }[];
+}
 
 export interface ImportProgress {
   phase: 'reading' | 'refreshing-exposure' | 'done';
@@ -283,8 +291,15 @@ async function refresh(refresher: ExposureRefresher | null, entities: string[], 
     return { refreshed: false, entities: entities.length, note: 'no exposure refresher configured: determinations update at the next recompute' };
   }
   try {
-    await refresher({ entities, owners });
-    return { refreshed: true, entities: entities.length, note: 'determinations refreshed for the changed entities and everything downstream of them' };
+    const done = await refresher({ entities, owners });
+    if (!done) return { refreshed: true, entities: entities.length, note: 'determinations refreshed for the changed entities and everything downstream of them' };
+    const lists = done.lists.map((l) => l.list);
+    const skipped = done.skipped.map((l) => ({ list: l.list, reason: l.reason }));
+    const note = [
+      lists.length > 0 ? `determinations refreshed on ${lists.length} list(s) for the changed entities and everything downstream of them` : 'no materialised list was refreshed',
+      skipped.length > 0 ? `${skipped.length} list(s) left for the next recompute (see skipped)` : '',
+    ].filter(Boolean).join('; ');
+    return { refreshed: lists.length > 0, entities: entities.length, note, lists, skipped };
   } catch (err) {
     return { refreshed: false, entities: entities.length, note: `exposure refresh failed (${(err as Error).message}); the data is imported, run a recompute` };
   }

@@ -19,9 +19,14 @@ export interface Warning {
 }
 
 export interface ExposureOutcome {
+  /** True when at least one materialised list was brought up to date. */
   refreshed: boolean;
+  /** Entities whose inputs changed (the refresh also covers everything downstream of them). */
   entities: number;
   note: string;
+  /** Lists refreshed, and lists left for the next recompute with why (absent when nothing ran). */
+  lists?: string[];
+  skipped?: { list: string; reason: string }[];
 }
 
 export interface ImportReport {

@@ -2,6 +2,7 @@
 // process) can be resumed by anyone; a live one cannot be run twice at once. On this host a process
 // id answers; on another host only a heartbeat older than STALE_MS does.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 const STALE_MS = 10 * 60_000;
@@ -30,8 +31,23 @@ export function ownerAlive(owner: string, runId: string, heartbeat: string | nul
   if (pid === process.pid) return active.has(runId);
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * A killed process that nobody has reaped yet still answers kill(pid, 0). That happens for real: `tsx`
+ * runs the command in a child process, and killing `tsx` with SIGKILL orphans that child to an init that
+ * may never reap it. Linux tells the state in /proc (Z zombie, X dead); elsewhere we cannot tell.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }

@@ -24,7 +24,9 @@ interface Interval {
 }
 
 const NUM = String.raw`(\d+(?:[.,]\d+)?|[.,]\d+)`;
-const RANGE = new RegExp(String.raw`^${NUM}\s*%?\s*(?:-|–|—|to|bis)\s*${NUM}\s*%?$`, 'i');
+// A '>' before the low end or a '<' before the high end marks that bound exclusive (">0-4.43", the form
+// the FtM export writes for an exclusive range).
+const RANGE = new RegExp(String.raw`^(>)?\s*${NUM}\s*%?\s*(?:-|–|—|to|bis)\s*(<)?\s*${NUM}\s*%?$`, 'i');
 const ABOVE = new RegExp(String.raw`^(>=|≥|=>|>|at least|more than|over|above|min(?:imum)?\.?)\s*${NUM}\s*%?$`, 'i');
 const BELOW = new RegExp(String.raw`^(<=|≤|=<|<|at most|less than|under|below|up to|max(?:imum)?\.?)\s*${NUM}\s*%?$`, 'i');
 const OR_MORE = new RegExp(String.raw`^${NUM}\s*%?\s*(?:or more|\+|and above|or above)$`, 'i');
@@ -42,8 +44,8 @@ function parseOne(raw: string): { ok: true; value: Interval } | { ok: false; rea
     const v = num(m[1]!);
     iv = { lo: v, hi: v, loIn: true, hiIn: true };
   } else if ((m = RANGE.exec(text))) {
-    iv = { lo: num(m[1]!), hi: num(m[2]!), loIn: true, hiIn: true };
-    if (iv.lo > iv.hi) return { ok: false, reason: `percentage range '${raw}' runs backwards` };
+    iv = { lo: num(m[2]!), hi: num(m[4]!), loIn: m[1] === undefined, hiIn: m[3] === undefined };
+    if (iv.lo > iv.hi || (iv.lo === iv.hi && !(iv.loIn && iv.hiIn))) return { ok: false, reason: `percentage range '${raw}' runs backwards` };
   } else if ((m = ABOVE.exec(text))) {
     const inclusive = !/^(>|more than|over|above)$/i.test(m[1]!);
     iv = { lo: num(m[2]!), hi: 100, loIn: inclusive, hiIn: true };
