@@ -1,10 +1,13 @@
-// Turns the merged graph into Cytoscape element definitions: data the stylesheet reads, and the classes
-// (`root`, `listed`, later `exposed` / `possibly_exposed` / `clear`) it styles.
+// Turns the visible graph into Cytoscape element definitions: data the stylesheet reads, and the classes
+// (`root`, `listed`, `more`; statuses are applied later by status-classes.ts) it styles.
 import type { ElementDefinition } from 'cytoscape';
-import type { MergedGraph } from './merge.ts';
 import { relationshipSentence, stakeLabel } from './stake-label.ts';
+import type { ViewGraph } from './visible.ts';
 
-export function toElements(graph: MergedGraph): ElementDefinition[] {
+/** Cytoscape ids of edges: prefixed, so an edge id can never collide with an entity id. */
+export const edgeElementId = (edgeId: string): string => `edge:${edgeId}`;
+
+export function toElements(graph: ViewGraph): ElementDefinition[] {
   const nodes: ElementDefinition[] = graph.nodes.map((node) => ({
     group: 'nodes',
     data: { id: node.id, label: node.name, kind: node.kind, country: node.country, listed: node.listed, rank: node.rank },
@@ -19,9 +22,17 @@ export function toElements(graph: MergedGraph): ElementDefinition[] {
     const description = relationshipSentence(edge, names.get(edge.source) ?? edge.source, names.get(edge.target) ?? edge.target);
     return {
       group: 'edges',
-      data: { id: `edge:${edge.id}`, source: edge.source, target: edge.target, type: edge.type, label, description },
+      data: { id: edgeElementId(edge.id), edgeId: edge.id, source: edge.source, target: edge.target, type: edge.type, label, description },
       classes: [edge.type === 'CONTROLS' ? 'controls' : 'owns', label === '?' ? 'unknown-stake' : ''].filter(Boolean),
     };
   });
-  return [...nodes, ...edges];
+  const more: ElementDefinition[] = graph.more.flatMap((chip) => {
+    const what = chip.direction === 'up' ? (chip.hidden === 1 ? 'owner' : 'owners') : chip.hidden === 1 ? 'subsidiary' : 'subsidiaries';
+    const [source, target] = chip.direction === 'up' ? [chip.id, chip.parent] : [chip.parent, chip.id];
+    return [
+      { group: 'nodes', data: { id: chip.id, label: `+${chip.hidden} more ${what}`, kind: 'More', parent_: chip.parent, direction: chip.direction, rank: chip.rank }, classes: ['more'] },
+      { group: 'edges', data: { id: `edge:${chip.id}`, source, target, type: 'MORE', label: '' }, classes: ['more-link'] },
+    ];
+  });
+  return [...nodes, ...edges, ...more];
 }

@@ -1,34 +1,40 @@
-// The Cytoscape canvas: renders a merged graph, reports node and edge selection, and lets keyboard users
-// move between nodes with the arrow keys (the canvas itself is one focusable element).
+// The Cytoscape canvas: draws the visible graph (laying it out only when its elements change), shows
+// statuses and highlights, reports selection, and exports itself as a picture.
 import cytoscape from 'cytoscape';
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
 import { toElements } from './elements.ts';
-import type { MergedGraph } from './merge.ts';
-import { coreOptions, layoutOptions, MAX_FIT_ZOOM, stylesheet } from './style.ts';
-
-cytoscape.use(dagre);
-
-export type ExposureStatus = 'listed' | 'exposed' | 'possibly_exposed' | 'clear';
-const EXPOSURE_CLASSES: readonly ExposureStatus[] = ['exposed', 'possibly_exposed', 'clear'];
+import { applyChanged, applyHighlight, type Highlight } from './highlight.ts';
+import { pngOf, svgOf } from './image-export.ts';
+import { bindKeyboard } from './keyboard.ts';
+import { FIT_PADDING, runLayout } from './layout.ts';
+import { applyStatusClasses, type NodeStatus } from './status-classes.ts';
+import { coreOptions, MAX_FIT_ZOOM, stylesheet } from './style.ts';
+import type { Direction } from './model.ts';
+import type { ViewGraph } from './visible.ts';
 
 export interface GraphViewDeps {
   onNodeSelect: (id: string) => void;
+  onMore: (parent: string, direction: Direction) => void;
   onEdgeSelect: (description: string | null) => void;
 }
 
 export interface GraphView {
   readonly cy: Core;
-  render(graph: MergedGraph): void;
+  /** Draws `graph`; resolves once it is laid out. Unchanged elements keep their place. */
+  render(graph: ViewGraph): Promise<void>;
   /** Selects one node, or none with null. */
   select(id: string | null): void;
   fit(): void;
+  zoomBy(factor: number): void;
   clear(): void;
-  /** Colours nodes by a determination from the exposure API; ids not in the map lose any status. */
-  applyStatuses(statusById: ReadonlyMap<string, ExposureStatus>): void;
+  applyStatuses(statuses: ReadonlyMap<string, NodeStatus>): void;
+  highlight(highlight: Highlight | null): void;
+  markChanged(ids: readonly string[] | null): void;
+  png(): Promise<Blob>;
+  svg(): Blob;
 }
 
-export function createGraphView(container: HTMLElement, { onNodeSelect, onEdgeSelect }: GraphViewDeps): GraphView {
+export function createGraphView(container: HTMLElement, { onNodeSelect, onMore, onEdgeSelect }: GraphViewDeps): GraphView {
   const cy = cytoscape({ container, style: stylesheet, ...coreOptions });
   // Refit when the canvas changes size (side panel opening, window resize) until the user pans or zooms.
   let autoFit = true;
@@ -38,15 +44,25 @@ export function createGraphView(container: HTMLElement, { onNodeSelect, onEdgeSe
     if (autoFit && cy.nodes().nonempty()) fit();
   }).observe(container);
 
-  const fit = (): void => {
-    cy.fit(undefined, layoutOptions.padding);
+  function fit(): void {
+    cy.fit(undefined, FIT_PADDING);
     if (cy.zoom() > MAX_FIT_ZOOM) {
       cy.zoom(MAX_FIT_ZOOM);
       cy.center();
     }
+  }
+
+  const zoomBy = (factor: number): void => {
+    autoFit = false;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  };
+
+  const activate = (node: NodeSingular): void => {
+    if (node.hasClass('more')) onMore(String(node.data('parent_')), node.data('direction') as Direction);
   };
 
   const selectNode = (node: NodeSingular): void => {
+    if (node.hasClass('more')) return activate(node);
     cy.elements().unselect();
     node.select();
     onEdgeSelect(null);
@@ -56,46 +72,43 @@ export function createGraphView(container: HTMLElement, { onNodeSelect, onEdgeSe
   cy.on('tap', 'node', (event) => selectNode(event.target as NodeSingular));
   cy.on('tap', 'edge', (event) => {
     const edge = event.target as EdgeSingular;
+    if (edge.hasClass('more-link')) return;
     cy.elements().unselect();
     edge.select();
     onEdgeSelect(String(edge.data('description')));
   });
   cy.on('mouseover', 'node, edge', () => container.classList.add('is-pointing'));
   cy.on('mouseout', 'node, edge', () => container.classList.remove('is-pointing'));
+  bindKeyboard(container, cy, { select: selectNode, activate, zoomBy, fit: () => ((autoFit = true), fit()) });
 
-  container.addEventListener('keydown', (event) => {
-    const direction = ARROWS[event.key];
-    if (direction) {
-      event.preventDefault();
-      const current = cy.nodes(':selected').first();
-      const from = current.nonempty() ? current : cy.nodes('.root').first();
-      const next = current.nonempty() ? nearestInDirection(cy, from, direction) : from;
-      if (next && next.nonempty()) {
-        selectNode(next);
-        if (!isVisible(cy, next)) cy.center(next);
-      }
-    } else if (event.key === '+' || event.key === '=' || event.key === '-') {
-      autoFit = false;
-      cy.zoom({ level: cy.zoom() * (event.key === '-' ? 1 / 1.2 : 1.2), renderedPosition: centre(cy) });
-    } else if (event.key === '0') {
-      autoFit = true;
-      fit();
-    }
-  });
+  /** Elements by id with what decides their look; a change of any means re-adding the element. */
+  const signature = (definition: ReturnType<typeof toElements>[number]): string => JSON.stringify([definition.data, definition.classes]);
 
   return {
     cy,
-    render(graph) {
+    async render(graph) {
       cy.resize(); // the container may have changed size while empty (side panel, window)
+      const wanted = toElements(graph);
+      const wantedIds = new Set(wanted.map((definition) => String(definition.data.id)));
+      let changed = false;
       cy.batch(() => {
-        cy.elements().remove();
-        cy.add(toElements(graph));
+        const stale = cy.elements().filter((element) => !wantedIds.has(element.id()));
+        if (stale.nonempty()) changed = true;
+        stale.remove();
+        for (const definition of wanted) {
+          const existing = cy.getElementById(String(definition.data.id));
+          if (existing.nonempty() && existing.scratch('_signature') === signature(definition)) continue;
+          if (existing.nonempty()) existing.remove();
+          const added = cy.add(definition);
+          added.scratch('_signature', signature(definition));
+          changed = true;
+        }
       });
-      cy.layout(layoutOptions).run();
-      autoFit = true;
-      fit();
-      const root = cy.getElementById(graph.root);
-      if (root.nonempty()) root.select();
+      if (changed) {
+        await runLayout(cy, { root: graph.root });
+        autoFit = true;
+        fit();
+      }
     },
     select(id) {
       cy.elements().unselect();
@@ -105,52 +118,12 @@ export function createGraphView(container: HTMLElement, { onNodeSelect, onEdgeSe
       autoFit = true;
       fit();
     },
-    clear: () => cy.elements().remove(),
-    applyStatuses(statusById) {
-      cy.batch(() => {
-        cy.nodes().forEach((node) => {
-          for (const status of EXPOSURE_CLASSES) node.removeClass(status);
-          const status = statusById.get(node.id());
-          if (status) node.addClass(status); // `listed` from the graph data is kept either way
-        });
-      });
-    },
+    zoomBy,
+    clear: () => void cy.elements().remove(),
+    applyStatuses: (statuses) => applyStatusClasses(cy, statuses),
+    highlight: (highlight) => applyHighlight(cy, highlight),
+    markChanged: (ids) => applyChanged(cy, ids),
+    png: () => pngOf(cy),
+    svg: () => svgOf(cy),
   };
-}
-
-type Direction = { dx: number; dy: number };
-const ARROWS: Record<string, Direction | undefined> = {
-  ArrowUp: { dx: 0, dy: -1 },
-  ArrowDown: { dx: 0, dy: 1 },
-  ArrowLeft: { dx: -1, dy: 0 },
-  ArrowRight: { dx: 1, dy: 0 },
-};
-
-/** The closest node whose centre lies within 45° of the arrow's direction. */
-function nearestInDirection(cy: Core, from: NodeSingular, { dx, dy }: Direction): NodeSingular | null {
-  const origin = from.position();
-  let best: NodeSingular | null = null;
-  let bestScore = Infinity;
-  cy.nodes().forEach((node) => {
-    if (node.same(from)) return;
-    const { x, y } = node.position();
-    const along = (x - origin.x) * dx + (y - origin.y) * dy;
-    const across = Math.abs((x - origin.x) * dy - (y - origin.y) * dx);
-    if (along <= 0 || across > along * 1.5) return;
-    const score = along + across * 2;
-    if (score < bestScore) {
-      bestScore = score;
-      best = node;
-    }
-  });
-  return best;
-}
-
-function isVisible(cy: Core, node: NodeSingular): boolean {
-  const box = node.renderedBoundingBox();
-  return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height();
-}
-
-function centre(cy: Core): { x: number; y: number } {
-  return { x: cy.width() / 2, y: cy.height() / 2 };
 }

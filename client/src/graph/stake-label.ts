@@ -57,5 +57,6 @@ export function stakeDescription(edge: Stake): string {
 /** One sentence about the relationship: "A owns an unknown share of B." / "A controls B (basis: …)." */
 export function relationshipSentence(edge: Stake, owner: string, owned: string): string {
   if (edge.type === 'CONTROLS') return `${owner} controls ${owned}${edge.basis ? ` (basis: ${edge.basis})` : ''}.`;
-  return `${owner} owns ${stakeDescription(edge)} of ${owned}.`;
+  // "… of Hikvision Co., Ltd." already ends the sentence.
+  return `${owner} owns ${stakeDescription(edge)} of ${owned}${owned.endsWith('.') ? '' : '.'}`;
 }

@@ -1,8 +1,7 @@
 // Every Cytoscape style and layout option in one place, one comment per option (in the manner of
 // Cytoscape's own `defaults` objects). Status classes are orthogonal to kind: kind sets the shape,
 // status sets border, fill tint and a worded badge, so neither relies on colour alone.
-import type { CytoscapeOptions, NodeSingular, SingularElementArgument, StylesheetJson } from 'cytoscape';
-import type { DagreLayoutOptions } from 'cytoscape-dagre';
+import type { CytoscapeOptions, NodeSingular, StylesheetJson } from 'cytoscape';
 import type { EntityKind } from '../api-types.ts';
 import { BADGE_HEIGHT, badgeImage, badgeWidth, type BadgeSpec } from './badge.ts';
 import { wrappedLineCount } from './text-measure.ts';
@@ -21,6 +20,8 @@ export const colours = {
   possiblyExposed: '#a16207',
   possiblyExposedTint: '#fefce8',
   clear: '#15803d',
+  highlight: '#7c3aed', // proof subgraphs and found paths: a hue no status uses
+  changed: '#0e7490', // what changed between two dates
 } as const;
 
 export const kindShapes: Record<EntityKind, 'round-rectangle' | 'ellipse' | 'hexagon' | 'barrel'> = {
@@ -31,7 +32,8 @@ export const kindShapes: Record<EntityKind, 'round-rectangle' | 'ellipse' | 'hex
 };
 
 /** Status badges; the class names are the exposure engine's status values. */
-export const statusBadges: Record<'listed' | 'exposed' | 'possibly_exposed' | 'clear', BadgeSpec> = {
+export type BadgeStatus = 'listed' | 'exposed' | 'possibly_exposed' | 'clear';
+export const statusBadges: Record<BadgeStatus, BadgeSpec> = {
   listed: { text: 'LISTED', fill: colours.listed, ink: '#ffffff' },
   exposed: { text: 'EXPOSED', fill: colours.exposed, ink: '#ffffff' },
   possibly_exposed: { text: 'POSSIBLY EXPOSED', fill: colours.possiblyExposed, ink: '#ffffff' },
@@ -50,7 +52,10 @@ const labelWidth: Record<EntityKind, number> = { Company: 140, Person: 112, Stat
 /** Extra height around the text: shapes whose top and bottom curve in need more. */
 const verticalPadding: Record<EntityKind, number> = { Company: 22, Person: 34, StateBody: 36, InvestmentVehicle: 26 };
 
-const kindOf = (node: NodeSingular): EntityKind => (node.data('kind') as EntityKind | undefined) ?? 'Company';
+const kindOf = (node: NodeSingular): EntityKind => {
+  const kind = node.data('kind') as string | undefined;
+  return kind !== undefined && kind in kindShapes ? (kind as EntityKind) : 'Company'; // placeholders draw as companies, then restyled
+};
 
 function label(node: NodeSingular): string {
   const name = String(node.data('label') ?? '');
@@ -65,10 +70,15 @@ function height(node: NodeSingular): number {
   return Math.max(48, lines * LINE_HEIGHT + verticalPadding[kind]);
 }
 
-function badge(spec: BadgeSpec): Record<string, string | number> {
+const badgeSpecOf = (node: NodeSingular): BadgeSpec => {
+  const status = (node.data('status') as BadgeStatus | undefined) ?? 'listed';
+  return { ...statusBadges[status], text: String(node.data('badgeText')) };
+};
+
+function badge(): Record<string, string | number | ((node: NodeSingular) => string | number)> {
   return {
-    'background-image': badgeImage(spec), // the worded badge
-    'background-width': badgeWidth(spec.text), // its natural size, not stretched to the node
+    'background-image': (node: NodeSingular) => badgeImage(badgeSpecOf(node)), // the worded badge
+    'background-width': (node: NodeSingular) => badgeWidth(badgeSpecOf(node).text), // its natural size, not stretched to the node
     'background-height': BADGE_HEIGHT,
     'background-fit': 'none',
     'background-position-x': '50%', // centred on the top border, like a tab
@@ -116,30 +126,29 @@ export const stylesheet: StylesheetJson = [
     },
   },
   {
-    // Named by a listing decision in force: double red border, tinted fill, LISTED badge.
+    // Named by a listing decision in force on the chosen list and date: double red border, tinted fill.
     selector: 'node.listed',
-    style: { 'border-width': 5, 'border-style': 'double', 'border-color': colours.listed, 'background-color': colours.listedTint, ...badge(statusBadges.listed) },
+    style: { 'border-width': 5, 'border-style': 'double', 'border-color': colours.listed, 'background-color': colours.listedTint },
   },
   {
-    // Exposed for certain under the chosen regime: heavy solid border, EXPOSED badge.
+    // Exposed for certain under the chosen list's rule: heavy solid border.
     selector: 'node.exposed',
-    style: { 'border-width': 3.5, 'border-style': 'solid', 'border-color': colours.exposed, 'background-color': colours.exposedTint, ...badge(statusBadges.exposed) },
+    style: { 'border-width': 3.5, 'border-style': 'solid', 'border-color': colours.exposed, 'background-color': colours.exposedTint },
   },
   {
-    // Exposed only under some reading of unknown stakes: dashed border, POSSIBLY EXPOSED badge.
+    // Exposed only under some reading of unknown stakes (or through control): dashed border.
     selector: 'node.possibly_exposed',
-    style: {
-      'border-width': 3,
-      'border-style': 'dashed',
-      'border-color': colours.possiblyExposed,
-      'background-color': colours.possiblyExposedTint,
-      ...badge(statusBadges.possibly_exposed),
-    },
+    style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': colours.possiblyExposed, 'background-color': colours.possiblyExposedTint },
   },
   {
-    // Determined clear: thin solid green border and a CLEAR badge.
+    // Determined clear: a thin dotted green border and no badge, so the eye goes to the others.
     selector: 'node.clear',
-    style: { 'border-width': 2, 'border-style': 'solid', 'border-color': colours.clear, ...badge(statusBadges.clear) },
+    style: { 'border-width': 2, 'border-style': 'dotted', 'border-color': colours.clear },
+  },
+  {
+    // The worded badge (LISTED 2023-03-28, EXPOSED, POSSIBLY EXPOSED) set by status-classes.ts.
+    selector: 'node[badgeText]',
+    style: badge(),
   },
   {
     // The node whose details are in the side panel: an outline outside any status border.
@@ -197,31 +206,43 @@ export const stylesheet: StylesheetJson = [
     },
   },
   { selector: 'edge:selected', style: { width: 3, 'line-color': colours.accent, 'target-arrow-color': colours.accent } },
+  {
+    // "+N more": a quiet chip standing for the neighbours beyond the cap; a click reveals them.
+    selector: 'node.more',
+    style: {
+      shape: 'round-rectangle',
+      width: 132,
+      height: 30,
+      'background-color': '#f1f5f9',
+      'border-width': 1.5,
+      'border-style': 'dashed',
+      'border-color': colours.muted,
+      color: colours.accent,
+      'font-size': FONT_SIZE - 1,
+      'font-weight': 600,
+    },
+  },
+  { selector: 'edge.more-link', style: { 'line-style': 'dotted', 'line-color': colours.edge, 'target-arrow-shape': 'none', label: '' } },
+  {
+    // Highlight modes (proof of exposure, found paths, what changed): everything else steps back …
+    selector: '.faded',
+    style: { opacity: 0.22 },
+  },
+  {
+    // … and the elements that matter get a halo (nodes) or a thick accent line (edges).
+    selector: 'node.highlight',
+    style: { 'underlay-color': colours.highlight, 'underlay-opacity': 0.28, 'underlay-padding': 10, 'underlay-shape': 'round-rectangle' },
+  },
+  {
+    selector: 'edge.highlight',
+    style: { width: 4, 'line-color': colours.highlight, 'target-arrow-color': colours.highlight, 'z-index': 9, 'text-border-color': colours.highlight },
+  },
+  {
+    // What changed between two dates: a heavy outline in the change colour, in addition to the status.
+    selector: 'node.changed',
+    style: { 'outline-width': 4, 'outline-color': colours.changed, 'outline-offset': 5, 'outline-opacity': 1, 'outline-style': 'solid' },
+  },
 ];
-
-/** Layered top-down layout: owners above the root, subsidiaries below. */
-export const layoutOptions: DagreLayoutOptions = {
-  name: 'dagre',
-  rankDir: 'TB', // ranks flow top to bottom; edges point owner → owned, so owners sit above
-  ranker: 'network-simplex', // balanced ranks; 'longest-path' pushes every leaf to the bottom row
-  nodeSep: 22, // horizontal gap between neighbours in a rank (node width is 160)
-  rankSep: 72, // vertical gap between ranks, room for an edge label chip
-  edgeSep: 14, // gap between parallel edges crossing a rank
-  // Ownership shapes the layout; a control edge alongside it should not pull nodes out of line.
-  edgeWeight: (edge) => (edge.data('type') === 'OWNS' ? 2 : 1),
-  // Dagre breaks ties by input order: give it ownership before control, so the same data always
-  // gives the same picture whatever order the server sent it in.
-  sort: (a, b) => layoutKey(a).localeCompare(layoutKey(b)),
-  fit: true, // zoom to show the whole graph after layout
-  padding: 48, // px around the graph when fitting, room for badges and the root halo
-  animate: false, // a re-rooted graph appears at once; animation hides which node is which
-  nodeDimensionsIncludeLabels: false, // labels are inside nodes, so node size is enough
-};
-
-function layoutKey(element: SingularElementArgument): string {
-  if (element.isNode()) return `0|${String(element.data('rank') + 100).padStart(3, '0')}|${element.data('label')}`;
-  return `1|${element.data('type') === 'OWNS' ? 0 : 1}|${element.id()}`;
-}
 
 /** Core options that are not data: zoom limits and interaction. */
 export const coreOptions: Pick<CytoscapeOptions, 'minZoom' | 'maxZoom' | 'boxSelectionEnabled' | 'autoungrabify' | 'selectionType'> = {

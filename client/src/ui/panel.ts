@@ -1,16 +1,19 @@
-// The details side panel: one entity's facts, listing decisions and sources, with "Open" to re-root the
-// graph on it. It fetches its own data so it can show and retry its own loading and error states.
-import type { Api } from '../api.ts';
+// The details pane: one entity's facts, its status and why, expand/collapse, listing decisions and
+// sources, with "Open" to re-root the graph on it. It loads its own data so it can show and retry its own
+// loading and error states.
 import { isAbort } from '../api.ts';
 import type { Decision, EntityDetail, Source } from '../api-types.ts';
 import { byDateDescending, listsInForce } from './decisions.ts';
 import { countryName, h, kindNames, replaceChildren } from './dom.ts';
 
 export interface PanelDeps {
-  api: Pick<Api, 'getEntity'>;
+  getEntity: (id: string) => Promise<EntityDetail>;
   onOpen: (id: string) => void;
   onClose: () => void;
-  today?: () => string;
+  /** The date the view is as of: which listings are "in force". */
+  asOf: () => string;
+  /** Sections the explorer adds under the title (status and why, expand/collapse). */
+  extras: (id: string, detail: EntityDetail) => HTMLElement[];
 }
 
 export interface Panel {
@@ -19,12 +22,14 @@ export interface Panel {
   readonly shownId: string | null;
 }
 
-export function createPanel(container: HTMLElement, { api, onOpen, onClose, today = () => new Date().toISOString().slice(0, 10) }: PanelDeps): Panel {
+export function createPanel(container: HTMLElement, { getEntity, onOpen, onClose, asOf, extras }: PanelDeps): Panel {
   let shownId: string | null = null;
   let inflight: AbortController | null = null;
 
   container.setAttribute('aria-labelledby', 'panel-title');
-  container.hidden = true;
+  const placeholder = (): void =>
+    replaceChildren(container, h('p', { class: 'panel-placeholder' }, 'Select an entity in the graph or the table to see its details, its status and why.'));
+  placeholder();
   container.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close();
   });
@@ -35,7 +40,7 @@ export function createPanel(container: HTMLElement, { api, onOpen, onClose, toda
   function close(): void {
     inflight?.abort();
     shownId = null;
-    container.hidden = true;
+    placeholder();
     onClose();
   }
 
@@ -44,12 +49,12 @@ export function createPanel(container: HTMLElement, { api, onOpen, onClose, toda
     const controller = new AbortController();
     inflight = controller;
     shownId = id;
-    container.hidden = false;
     container.setAttribute('aria-busy', 'true');
     replaceChildren(container, h('div', { class: 'panel-head' }, h('h2', { id: 'panel-title', class: 'panel-title is-loading' }, 'Loading details…'), closeButton()), skeleton());
     try {
-      const detail = await api.getEntity(id, controller.signal);
-      replaceChildren(container, ...renderDetail(detail, { isRoot, today: today(), onOpen, closeButton: closeButton() }));
+      const detail = await getEntity(id);
+      if (controller.signal.aborted) return;
+      replaceChildren(container, ...renderDetail(detail, { isRoot, today: asOf(), onOpen, closeButton: closeButton(), extras: extras(id, detail) }));
     } catch (error) {
       if (isAbort(error)) return;
       const message = error instanceof Error ? error.message : 'Something went wrong.';
@@ -84,9 +89,10 @@ interface RenderOptions {
   today: string;
   onOpen: (id: string) => void;
   closeButton: HTMLButtonElement;
+  extras: HTMLElement[];
 }
 
-function renderDetail({ entity, decisions, sources }: EntityDetail, { isRoot, today, onOpen, closeButton }: RenderOptions): HTMLElement[] {
+function renderDetail({ entity, decisions, sources }: EntityDetail, { isRoot, today, onOpen, closeButton, extras }: RenderOptions): HTMLElement[] {
   const sourceNumber = new Map(sources.map((source, index) => [source.id, index + 1]));
   const inForce = listsInForce(decisions, today);
   const meta = [kindNames[entity.kind] ?? entity.kind, countryName(entity.country)].filter(Boolean).join(' · ');
@@ -110,18 +116,21 @@ function renderDetail({ entity, decisions, sources }: EntityDetail, { isRoot, to
           'div',
           { class: 'panel-status is-listed' },
           h('span', { class: 'pill pill-listed' }, 'Listed'),
-          h('span', {}, inForce.map((list) => `${list.listName} since ${list.since}`).join('; ')),
+          h('span', {}, `On ${today}: `, inForce.map((list) => `${list.listName} since ${list.since}`).join('; ')),
         )
+      : null;
+  const identifiers =
+    entity.identifiers.length > 0
+      ? section('Identifiers', h('dl', { class: 'identifiers' }, ...entity.identifiers.flatMap((id) => [h('dt', {}, id.scheme), h('dd', {}, h('code', {}, id.value))])))
       : null;
 
   const sections: (HTMLElement | null)[] = [
+    ...extras,
     entity.description ? section('About', h('p', { class: 'panel-description' }, entity.description)) : null,
     entity.aliases.length > 0
       ? section('Also known as', h('ul', { class: 'plain-list' }, ...entity.aliases.map((alias) => h('li', { lang: /\p{Script=Han}/u.test(alias) ? 'zh' : null }, alias))))
       : null,
-    entity.identifiers.length > 0
-      ? section('Identifiers', h('dl', { class: 'identifiers' }, ...entity.identifiers.flatMap((id) => [h('dt', {}, id.scheme), h('dd', {}, h('code', {}, id.value))])))
-      : null,
+    identifiers,
     section(
       `Listing decisions (${decisions.length})`,
       decisions.length > 0
@@ -136,7 +145,7 @@ function renderDetail({ entity, decisions, sources }: EntityDetail, { isRoot, to
   return [head, h('div', { class: 'panel-body' }, actions, status, ...sections)];
 }
 
-function section(title: string, body: HTMLElement): HTMLElement {
+export function section(title: string, body: HTMLElement): HTMLElement {
   return h('section', { class: 'panel-section' }, h('h3', {}, title), body);
 }
 

@@ -5,6 +5,8 @@ export interface ViewStatus {
   empty(): void;
   loading(what: string): void;
   error(title: string, message: string, retry: (() => void) | null): void;
+  /** A small banner over the graph that does not hide it (a partial failure). */
+  notice(message: string, retry: (() => void) | null): void;
   hide(): void;
 }
 
@@ -24,8 +26,8 @@ export function createViewStatus(container: HTMLElement): ViewStatus {
           'ol',
           { class: 'howto' },
           h('li', {}, 'Search for a company, person or state body by any name or alias — try ', h('kbd', {}, 'Hikvision'), '.'),
-          h('li', {}, 'Pick a result to see its owners above it and its subsidiaries below, three steps each way.'),
-          h('li', {}, 'Click any entity for its identifiers, listing decisions and sources; ', h('em', {}, 'Open'), ' re-centres the graph on it.'),
+          h('li', {}, 'Pick a result to see its owners above it and its subsidiaries below, coloured by exposure on the chosen list and date.'),
+          h('li', {}, 'Click any entity for its details and why it is exposed; step through the timeline of decisions; find paths between two entities.'),
         ),
         h('p', { class: 'status-note' }, 'Edge labels show the stake: a percentage, a range, or ', h('strong', {}, '?'), ' where the share is not known.'),
       );
@@ -39,6 +41,14 @@ export function createViewStatus(container: HTMLElement): ViewStatus {
         h('h2', {}, title),
         h('p', { role: 'alert' }, message),
         ...(retry ? [h('button', { type: 'button', class: 'button button-primary', 'data-action': 'retry', onClick: retry }, 'Retry')] : []),
+      );
+    },
+    notice(message, retry) {
+      container.hidden = false;
+      container.dataset['state'] = 'notice';
+      replaceChildren(
+        container,
+        h('div', { class: 'notice', role: 'alert' }, h('span', {}, message), retry ? h('button', { type: 'button', class: 'link-button', 'data-action': 'retry', onClick: retry }, 'Retry') : null),
       );
     },
     hide() {
