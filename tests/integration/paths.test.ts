@@ -148,6 +148,7 @@ describe('POST /paths: bad requests', () => {
   };
 
   it('names the field that is wrong', async () => {
+    expect(await field({ from: 'cethik', to: 'hikvision', maxHops: 0 })).toEqual(['body.maxHops']);
     expect(await field({ from: 'cethik', to: 'hikvision', maxHops: 11 })).toEqual(['body.maxHops']);
     expect(await field({ from: 'cethik', to: 'hikvision', maxHops: 2.5 })).toEqual(['body.maxHops']);
     expect(await field({ from: 'cethik', to: 'hikvision', maxHops: '6' })).toEqual(['body.maxHops']);
@@ -155,6 +156,8 @@ describe('POST /paths: bad requests', () => {
     expect(await field({ from: 'cethik', to: 'hikvision', direction: 'sideways' })).toEqual(['body.direction']);
     expect(await field({ from: 'cethik', to: 'hikvision', relTypes: ['OWNS', 'MANAGES'] })).toEqual(['body.relTypes.1']);
     expect(await field({ from: 'cethik', to: 'hikvision', relTypes: [] })).toEqual(['body.relTypes']);
+    expect(new Set(await field({ from: 'cethik', to: 'hikvision', relTypes: 'OWNS' }))).toEqual(new Set(['body.relTypes']));
+    expect(await field({ from: 'cethik', to: 'hikvision', asOf: '01/01/2024' })).toEqual(['body.asOf']);
     expect(await field({ from: 'cethik', to: 'hikvision', limit: 101 })).toEqual(['body.limit']);
     expect(await field({ from: 'cethik', to: 'hikvision', minPercent: 120 })).toEqual(['body.minPercent']);
     expect(await field({ from: 'cethik', to: 'hikvision', asOf: '2024-02-30' })).toEqual(['body.asOf']);
@@ -173,6 +176,10 @@ describe('POST /paths: bad requests', () => {
   it('answers 404 naming an unknown end', async () => {
     const r = await paths({ from: 'cethik', to: 'no-such-entity' });
     expect(r.status).toBe(404);
+    expect(r.body.type).toBe('https://ownership-explorer.dev/problems/not-found');
     expect(r.body.detail).toContain('no-such-entity');
+    const from = await paths({ from: 'nobody-here', to: 'cethik' });
+    expect(from.status).toBe(404);
+    expect(from.body.detail).toContain('nobody-here');
   });
 });

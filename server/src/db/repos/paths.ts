@@ -1,5 +1,5 @@
-// Path queries between two entities. The query file is picked from a whitelist by mode and direction,
-// and the hop bound by a parameter that selects one of the file's literal branches (see path-cypher.ts).
+// Path queries between two entities. The query file is picked from a whitelist by mode, direction and
+// hop bound (see path-cypher.ts); everything else is a parameter.
 import type { Database, Row } from '../database.js';
 import { dateParam } from '../convert.js';
 import type { Entity } from '../../domain/model.js';
@@ -31,11 +31,10 @@ export class PathRepo {
 
   async find(q: PathQuery, timeoutMs?: number): Promise<FoundPath[]> {
     const rows = await this.db.read(
-      pathQueryName(q.mode, q.direction),
+      pathQueryName(q.mode, q.direction, q.maxHops),
       {
         from: q.from,
         to: q.to,
-        maxHops: q.maxHops,
         relTypes: q.relTypes,
         asOf: dateParam(q.asOf),
         minPercent: q.minPercent,
