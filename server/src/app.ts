@@ -55,7 +55,8 @@ export function createApp({ db, logger, clientDir, apiKey, config = loadConfig({
       },
     }),
   );
-  const surface = publicApi({ db, config, apiKey });
+  const exposure = exposureApi(db, logger, apiKey);
+  const surface = publicApi({ db, config, apiKey, exposure: exposure.lookup });
   app.use('/api', surface.guard);
   app.use('/api/v1/imports', importRoutes({ db, apiKey }));
   app.use(express.json({ limit: '1mb' }));
@@ -63,7 +64,7 @@ export function createApp({ db, logger, clientDir, apiKey, config = loadConfig({
   const entities = new EntityService(new EntityRepo(db), new OwnershipRepo(db));
   const api = express.Router();
   api.use(healthRoutes(db));
-  api.use(exposureApi(db, logger, apiKey));
+  api.use(exposure.router);
   api.use(entityRoutes(entities));
   api.use(surface.routes);
   api.use(apiNotFound);

@@ -142,7 +142,9 @@ describe('GET /subgraph exports of Hikvision (depth 1, both directions, 2024-01-
     const edges = parseCsv(strFromU8(files['edges.csv']!), { columns: true, bom: true }) as Record<string, string>[];
     expect(nodes.map((n) => n.id).sort()).toEqual([...NEIGHBOURHOOD].sort());
     expect(edges.map((e) => e.id).sort()).toEqual([...EDGES].sort());
-    expect(Object.keys(nodes[0]!)).toEqual(['id', 'kind', 'name', 'aliases', 'country', 'identifiers', 'description', 'sourceIds', 'depth', 'listed']);
+    const exposureColumns = Object.keys(nodes[0]!).filter((c) => c.startsWith('exposure_'));
+    expect(Object.keys(nodes[0]!)).toEqual(['id', 'kind', 'name', 'aliases', 'country', 'identifiers', 'description', 'sourceIds', 'depth', 'listed', ...exposureColumns]);
+    expect(exposureColumns.length).toBeGreaterThan(0);
     expect(Object.keys(edges[0]!)).toEqual(['id', 'type', 'source', 'target', 'percent', 'percentMin', 'percentMax', 'minInclusive', 'maxInclusive', 'stake', 'basis', 'start', 'end', 'sourceIds']);
     const hik = nodes.find((n) => n.id === 'hikvision')!;
     expect(hik).toMatchObject({ kind: 'Company', country: 'cn', identifiers: 'SZSE:002415', listed: 'us-bis-entity-list|us-ndaa-889|us-ns-cmic' });
@@ -253,6 +255,75 @@ describe('GET /subgraph exports of Hikvision (depth 1, both directions, 2024-01-
     expect(again.map((s) => s.statementId)).toEqual(ids);
   });
 });
+
+describe('exposure status per list on every node', () => {
+  /** What the exposure engine says for one entity on AS_OF, per list, through its own route. */
+  async function engine(id: string): Promise<Record<string, string>> {
+    const { status, body } = await api(server.baseUrl, `/api/v1/entities/${id}/exposure?asOf=${AS_OF}`);
+    expect(status).toBe(200);
+    return Object.fromEntries(body.determinations.map((d: { list: string; status: string }) => [d.list, d.status]));
+  }
+  let expected: Map<string, Record<string, string>>;
+  let lists: string[];
+  beforeAll(async () => {
+    expected = new Map();
+    for (const id of NEIGHBOURHOOD) expected.set(id, await engine(id));
+    lists = Object.keys(expected.get('hikvision')!).sort();
+  }, 120_000);
+  const attrs = (statuses: Record<string, string>) => Object.fromEntries(Object.entries(statuses).map(([l, s]) => [`exposure_${l}`, s]));
+
+  it('matches the engine in cyjs, GraphML, GEXF and CSV (one exposure_<list> attribute per list)', async () => {
+    expect(lists).toEqual(['eu-fsf', 'uk-sanctions', 'us-bis-entity-list', 'us-bis-meu', 'us-ndaa-889', 'us-ns-cmic', 'us-ofac-sdn']);
+    expect(expected.get('hikvision')).toMatchObject({ 'us-bis-entity-list': 'listed', 'us-ns-cmic': 'listed', 'us-ofac-sdn': 'clear' });
+    expect(expected.get('moyu-haishi')).toMatchObject({ 'us-bis-entity-list': 'listed' });
+
+    const doc = JSON.parse((await neighbourhood('cyjs')).text);
+    expect(doc.data.exposureLists).toEqual(lists);
+    for (const n of doc.elements.nodes) expect([n.data.id, pick(n.data)]).toEqual([n.data.id, attrs(expected.get(n.data.id)!)]);
+
+    const gml = graphml.parse(Graph, (await neighbourhood('graphml')).text);
+    const gx = gexf.parse(Graph, (await neighbourhood('gexf')).text);
+    for (const id of NEIGHBOURHOOD) {
+      expect([id, pick(gml.getNodeAttributes(id))]).toEqual([id, attrs(expected.get(id)!)]);
+      expect([id, pick(gx.getNodeAttributes(id))]).toEqual([id, attrs(expected.get(id)!)]);
+    }
+
+    const files = unzipSync((await neighbourhood('csv')).bytes);
+    const rows = parseCsv(strFromU8(files['nodes.csv']!), { columns: true, bom: true }) as Record<string, string>[];
+    for (const r of rows) expect([r.id, pick(r)]).toEqual([r.id, attrs(expected.get(r.id!)!)]);
+  });
+
+  it('FtM topics and notes, and BODS annotations, carry the same statuses', async () => {
+    const lines = (await neighbourhood('ftm')).text.trim().split('\n').map((l) => JSON.parse(l));
+    const statements = JSON.parse((await neighbourhood('bods')).text) as any[];
+    for (const id of NEIGHBOURHOOD) {
+      const statuses = expected.get(id)!;
+      const entity = lines.find((l) => l.id === id)!;
+      const note = `Exposure on ${AS_OF}: ${lists.map((l) => `${l} ${statuses[l]}`).join('; ')}`;
+      expect([id, entity.properties.notes]).toEqual([id, [note]]);
+      const linked = Object.values(statuses).some((s) => s === 'exposed' || s === 'possibly_exposed');
+      expect([id, (entity.properties.topics ?? []).includes('sanction.linked')]).toEqual([id, linked]);
+      const annotations = statements.find((s) => s.recordId === id).annotations.map((a: { description: string }) => a.description);
+      expect([id, annotations]).toEqual([id, expect.arrayContaining([note])]);
+    }
+  });
+
+  it('follows the date: before the Haishi listings (2023-03-28) the subsidiaries are clear', async () => {
+    const r = await download('/api/v1/subgraph?root=moyu-haishi&depth=1&direction=up&asOf=2023-01-01&format=cyjs');
+    const moyu = JSON.parse(r.text).elements.nodes.find((n: any) => n.data.id === 'moyu-haishi').data;
+    expect(moyu['exposure_us-bis-entity-list']).toBe((await (async () => {
+      const { body } = await api(server.baseUrl, '/api/v1/entities/moyu-haishi/exposure?asOf=2023-01-01&list=us-bis-entity-list');
+      return body.determinations[0].status;
+    })()));
+    expect(moyu['exposure_us-bis-entity-list']).not.toBe('listed');
+    expect(moyu.listed).toEqual([]);
+  });
+});
+
+/** The exposure_<list> attributes of a node. */
+function pick(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('exposure_')));
+}
 
 describe('more subgraph exports', () => {
   it('takes several roots, repeated or comma-separated, and names the file after them', async () => {

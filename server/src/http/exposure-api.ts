@@ -10,11 +10,18 @@ import { ExposureService } from '../services/exposure.js';
 import { ExposureGraphCache } from '../services/exposure-cache.js';
 import { refreshExposure } from '../services/exposure-refresh.js';
 import { GraphEditService } from '../services/graph-edits.js';
+import type { ExposureLookup } from '../services/subgraph.js';
 import { exposureBadges } from './exposure-badges.js';
 import { editRoutes } from './routes/edits.js';
 import { exposureRoutes } from './routes/exposure.js';
 
-export function exposureApi(db: Database, logger: Logger, apiKey: string | undefined): Router {
+export interface ExposureFeature {
+  router: Router;
+  /** Exposure per list of entities on a date, for the exports' node attributes. */
+  lookup: ExposureLookup;
+}
+
+export function exposureApi(db: Database, logger: Logger, apiKey: string | undefined): ExposureFeature {
   const store = new ExposureStore(db);
   const cache = new ExposureGraphCache(new ExposureGraphRepo(db));
   const service = new ExposureService(new ExposureGraphRepo(db), store, cache);
@@ -23,5 +30,5 @@ export function exposureApi(db: Database, logger: Logger, apiKey: string | undef
   router.use(exposureBadges((ids) => service.currentStatuses(ids)));
   router.use(exposureRoutes(service));
   router.use(editRoutes(edits, apiKey));
-  return router;
+  return { router, lookup: { statuses: (ids, asOf) => service.statusesOn(ids, asOf) } };
 }

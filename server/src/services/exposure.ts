@@ -39,6 +39,9 @@ export interface ExposurePage {
 export type ListedChange = StatusChange & { list: string };
 
 const CursorKey = z.object({ i: z.string() });
+const ChangesCursor = z.object({ l: z.string(), i: z.string() });
+/** Code-unit order, the same as Neo4j's string order used for the other keyset pages. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class ExposureService {
   constructor(
@@ -94,21 +97,62 @@ export class ExposureService {
     return { list: regime.id, asOf: input.asOf, source, items: page, nextCursor };
   }
 
-  async changes(from: string, to: string, list: string | undefined, limit: number) {
-    const regimes = await this.regimes(list);
+  /** The changes ordered by list, then entity id, one keyset page at a time (`cursor` = nextCursor). */
+  async changes(from: string, to: string, list: string | undefined, limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, ChangesCursor);
+    const regimes = (await this.regimes(list)).sort((a, b) => cmp(a.regime.id, b.regime.id));
     const graph = await this.cache.get();
     const changes: ListedChange[] = [];
     for (const { regime } of regimes) {
+      if (after && regime.id < after.l) continue;
       const before = graph.evaluate(regime, from).evaluation;
-      const after = graph.evaluate(regime, to).evaluation;
-      for (const change of diffExposure(before, after)) changes.push({ list: regime.id, ...change });
+      const later = graph.evaluate(regime, to).evaluation;
+      const diff = diffExposure(before, later)
+        .filter((c) => !after || regime.id > after.l || c.entityId > after.i)
+        .sort((a, b) => cmp(a.entityId, b.entityId));
+      for (const change of diff) changes.push({ list: regime.id, ...change });
+      if (changes.length > limit) break;
     }
-    return { from, to, list: list ?? null, changes: changes.slice(0, limit), truncated: changes.length > limit };
+    const page = changes.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor = changes.length > limit && last ? encodeCursor({ l: last.list, i: last.entityId }) : null;
+    return { from, to, list: list ?? null, changes: page, truncated: nextCursor !== null, nextCursor };
   }
 
   /** Current (materialised) non-clear statuses per entity and list, for colouring graph nodes. */
   async currentStatuses(ids: string[]): Promise<Map<string, Record<string, ExposureStatus>>> {
     return ids.length === 0 ? new Map() : this.store.statusesOf(ids);
+  }
+
+  /**
+   * Status per list (every list with a valid rule) of some entities on a date, for exports: from the
+   * materialised relationships for lists materialised for that date, otherwise computed over the cached
+   * graph. `byEntity` holds non-clear statuses only; an entity the graph lacks is left out.
+   */
+  async statusesOn(ids: string[], asOf: string): Promise<{ lists: string[]; byEntity: Map<string, Record<string, ExposureStatus>> }> {
+    const regimes = await this.regimes();
+    const byEntity = new Map<string, Record<string, ExposureStatus>>();
+    const set = (id: string, list: string, status: ExposureStatus) => {
+      if (status !== 'clear') byEntity.set(id, { ...byEntity.get(id), [list]: status });
+    };
+    const stored: Regime[] = [];
+    const computed: Regime[] = [];
+    for (const { regime } of regimes) (asOf === today() && (await this.materialisedFor(regime, asOf)) ? stored : computed).push(regime);
+    if (stored.length > 0 && ids.length > 0) {
+      const found = await this.store.statusesOf(ids);
+      for (const regime of stored) for (const [id, statuses] of found) if (statuses[regime.id]) set(id, regime.id, statuses[regime.id]!);
+    }
+    if (computed.length > 0 && ids.length > 0) {
+      const graph = await this.cache.get();
+      for (const regime of computed) {
+        const { evaluation } = graph.evaluate(regime, asOf);
+        for (const id of ids) {
+          const d = evaluation.determination(id, { explain: false });
+          if (d) set(id, regime.id, d.status);
+        }
+      }
+    }
+    return { lists: regimes.map((r) => r.regime.id), byEntity };
   }
 
   /** Whether the list's materialisation holds for `asOf` and was computed with the list's current rule. */

@@ -170,7 +170,9 @@ export const ExposureChangesResponse = z
         }),
       }),
     ),
+    /** Changes come ordered by list, then entity id; more follow when nextCursor is not null. */
     truncated: z.boolean(),
+    nextCursor: z.string().nullable(),
   })
   .meta({ id: 'ExposureChanges' });
 

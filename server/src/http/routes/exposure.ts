@@ -23,7 +23,7 @@ export function exposureRoutes(service: ExposureService): Router {
 
   router.get('/exposure/changes', async (req, res) => {
     const q = parseInput(ExposureChangesQuery, req.query, 'query');
-    res.json(await service.changes(q.from, q.to, q.list, q.limit));
+    res.json(await service.changes(q.from, q.to, q.list, q.limit, q.cursor));
   });
 
   router.get('/lists', async (_req, res) => {

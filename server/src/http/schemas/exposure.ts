@@ -27,6 +27,7 @@ export const ExposureChangesQuery = z.strictObject({
   to: IsoDateParam,
   list: ListId.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  cursor: z.string().max(500).optional().meta({ description: 'nextCursor of the previous page' }),
 });
 
 /** Record ids (decisions, edges): URL-safe like entity ids. */
