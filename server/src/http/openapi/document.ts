@@ -15,6 +15,7 @@ import {
   RecordIdParams,
 } from '../schemas/exposure.js';
 import { ChainGraphSchema } from '../schemas/graph.js';
+import { ImportEnvelope, ImportJobSchema, ImportQuery, JobParams } from '../schemas/imports.js';
 import { PathsBody, PathsResponse } from '../schemas/paths.js';
 import { SubgraphExportBody, SubgraphQuery } from '../schemas/subgraph.js';
 import {
@@ -219,6 +220,61 @@ function build(): OpenAPIRegistry {
     request: { params: RecordIdParams },
     responses: { 200: json(OwnershipDeletedResponse, 'Deleted'), ...problems(400, 403, 404) },
   });
+
+  write({
+    method: 'post',
+    path: '/imports',
+    tags: ['writes'],
+    summary: 'Import FtM, BODS, CSV or GLEIF data (idempotent); the answer is the job with its report',
+    description:
+      'With `format`, the body is the file itself (application/x-ndjson, application/json or text/csv; gzip allowed). Without, a JSON envelope ' +
+      '{format, dataset, files}. The import runs as a job: 200 with the finished job, or 202 with the running one to poll (Location).',
+    request: {
+      query: ImportQuery,
+      body: {
+        required: true,
+        content: {
+          'application/json': { schema: z.union([ImportEnvelope, z.unknown().meta({ description: 'A BODS JSON file (with ?format=bods)' })]) },
+          'application/x-ndjson': { schema: z.string().meta({ description: 'FollowTheMoney entities or BODS statements, one JSON per line' }) },
+          'text/csv': { schema: z.string().meta({ description: 'A CSV file (columns as in the CSV export)' }) },
+        },
+      },
+    },
+    responses: {
+      200: json(ImportJobSchema, 'The finished import job and its report'),
+      202: json(ImportJobSchema, 'Still running: poll GET /imports/{id} (Location)'),
+      ...problems(400, 403, 413),
+    },
+  });
+  write({
+    method: 'get',
+    path: '/imports',
+    tags: ['writes'],
+    summary: 'Import jobs since the server started',
+    responses: {
+      200: json(
+        z.object({
+          jobs: z.array(
+            ImportJobSchema.omit({ report: true }).extend({
+              summary: z
+                .object({ read: z.number().int(), created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() })
+                .nullable(),
+            }),
+          ),
+        }),
+        'The jobs',
+      ),
+      ...problems(403),
+    },
+  });
+  write({
+    method: 'get',
+    path: '/imports/{id}',
+    tags: ['writes'],
+    summary: 'One import job, with its progress or report',
+    request: { params: JobParams },
+    responses: { 200: json(ImportJobSchema, 'The job'), ...problems(400, 403, 404) },
+  });
   return r;
 }
 
@@ -241,7 +297,7 @@ export function openApiDocument(): object {
       { name: 'exposure', description: 'Who inherits sanctions exposure, under which regime, as of which date, and why' },
       { name: 'paths', description: 'How two entities are connected' },
       { name: 'exports', description: 'Subgraphs as files for Cytoscape, Gephi, yEd, NetworkX, spreadsheets, FollowTheMoney and BODS tools' },
-      { name: 'writes', description: 'The small write API (API key)' },
+      { name: 'writes', description: 'The write API and imports (API key)' },
       { name: 'health', description: 'Probes and this document' },
     ],
   });
