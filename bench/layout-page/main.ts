@@ -1,0 +1,157 @@
+// The layout benchmark's page: the app's own stylesheet and Cytoscape options, a synthetic ownership view,
+// and either the layered layout or dagre (with the options the app used before). bench/layout.ts drives it
+// through `window.__layoutBench` in headless Chromium and reads the timings back.
+import cytoscape from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import { coreOptions, stylesheet } from '../../client/src/graph/style.ts';
+import { expandLayout, layeredLayout } from '../../client/src/layout/layered.ts';
+import { syntheticExpansion, syntheticOwnershipView } from '../layout-graph.ts';
+import { dagreOptions } from './dagre-baseline.ts';
+
+cytoscape.use(dagre);
+
+export type Engine = 'layered' | 'dagre';
+
+export interface RunRequest {
+  elements: number;
+  engine: Engine;
+  expand: boolean;
+  seed?: number;
+}
+
+export interface RunTimings {
+  engine: Engine;
+  nodes: number;
+  edges: number;
+  /** cy.add of every element. */
+  addMs: number;
+  /** From after the add until positions are applied (style sizes, layout, applying). */
+  layoutMs: number;
+  /** From positions applied until the next frame has been drawn. */
+  drawMs: number;
+  /** add + layout + first drawn frame: what a person waits for. */
+  totalMs: number;
+  /** Adding an expansion of a deep node and placing it, then drawing: `expandLayout` or a full re-layout. */
+  expandMs: number | null;
+  expandDrawMs: number | null;
+  /** The layered layout's own phases (User Timing measures): reading sizes, computing, applying. */
+  phases: Record<string, number>;
+  /** Pairs of boxes in the same row that overlap (should be 0). */
+  overlaps: number;
+  /** Median and 90th percentile of |x(owner) − x(owned)| over the edges: how far edges lean (px). */
+  edgeLeanP50: number;
+  edgeLeanP90: number;
+  width: number;
+  height: number;
+}
+
+let cy: Core | null = null;
+let anchorId = '';
+
+const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const nextDraw = (core: Core): Promise<void> => new Promise((resolve) => core.one('render', () => resolve()));
+
+async function place(core: Core, engine: Engine, root: string): Promise<void> {
+  if (engine === 'layered') return layeredLayout(core, { roots: [root] });
+  const layout = core.layout(dagreOptions);
+  const done = layout.promiseOn('layoutstop');
+  layout.run();
+  await done;
+}
+
+async function run(request: RunRequest): Promise<RunTimings> {
+  cy?.destroy();
+  const core = cytoscape({ container: document.getElementById('graph'), style: stylesheet, ...coreOptions });
+  cy = core;
+  (window as unknown as { __cy: Core }).__cy = core;
+  const view = syntheticOwnershipView(request.elements, request.seed);
+  anchorId = view.expandAnchor;
+  await frame();
+
+  performance.clearMeasures();
+  const t0 = performance.now();
+  core.add(view.elements);
+  const t1 = performance.now();
+  await place(core, request.engine, view.root);
+  const t2 = performance.now();
+  await nextDraw(core);
+  const t3 = performance.now();
+
+  const phases = Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)]));
+  let expandMs: number | null = null;
+  let expandDrawMs: number | null = null;
+  if (request.expand) {
+    await frame();
+    const e0 = performance.now();
+    const added = core.add(syntheticExpansion(view.expandAnchor));
+    if (request.engine === 'layered') await expandLayout(core, added, view.expandAnchor);
+    else await place(core, 'dagre', view.root); // dagre can only lay the whole graph out again
+    const e1 = performance.now();
+    await nextDraw(core);
+    expandMs = e1 - e0;
+    expandDrawMs = performance.now() - e0;
+  }
+  const box = core.nodes().boundingBox({ includeLabels: false });
+  return {
+    engine: request.engine,
+    nodes: core.nodes().length,
+    edges: core.edges().length,
+    addMs: t1 - t0,
+    layoutMs: t2 - t1,
+    drawMs: t3 - t2,
+    totalMs: t3 - t0,
+    expandMs,
+    expandDrawMs,
+    phases,
+    overlaps: overlappingPairs(core),
+    ...edgeLean(core),
+    width: Math.round(box.w),
+    height: Math.round(box.h),
+  };
+}
+
+/** Boxes that overlap, found with a sweep along x (boxes sorted by left edge). */
+function overlappingPairs(core: Core): number {
+  const boxes = core.nodes().map((node: NodeSingular) => {
+    const { x, y } = node.position();
+    const { w, h } = node.layoutDimensions({ nodeDimensionsIncludeLabels: false });
+    return { left: x - w / 2, right: x + w / 2, top: y - h / 2, bottom: y + h / 2 };
+  });
+  boxes.sort((a, b) => a.left - b.left);
+  let pairs = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i]!;
+    for (let j = i + 1; j < boxes.length && boxes[j]!.left < a.right - 0.5; j++) {
+      const b = boxes[j]!;
+      if (b.top < a.bottom - 0.5 && a.top < b.bottom - 0.5) pairs++;
+    }
+  }
+  return pairs;
+}
+
+function edgeLean(core: Core): { edgeLeanP50: number; edgeLeanP90: number } {
+  const leans = core
+    .edges()
+    .map((edge) => Math.abs(edge.source().position('x') - edge.target().position('x')))
+    .sort((a, b) => a - b);
+  const at = (q: number): number => Math.round(leans[Math.floor(q * (leans.length - 1))] ?? 0);
+  return { edgeLeanP50: at(0.5), edgeLeanP90: at(0.9) };
+}
+
+/** Centres the view on a node at a readable zoom, for a detail screenshot. */
+async function focus(id: string | null, zoom: number): Promise<void> {
+  if (!cy) return;
+  const node = cy.getElementById(id ?? anchorId);
+  cy.zoom(zoom);
+  cy.center(node);
+  await nextDraw(cy);
+}
+
+async function fit(): Promise<void> {
+  if (!cy) return;
+  cy.fit(undefined, 24);
+  await nextDraw(cy);
+}
+
+(window as unknown as { __layoutBench: unknown }).__layoutBench = { run, focus, fit };

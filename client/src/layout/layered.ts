@@ -1,0 +1,193 @@
+// The Cytoscape side of the layered ownership layout: read the view's nodes (sizes as drawn) and edges,
+// compute positions off the main thread, apply them as a `preset` layout. `expandLayout` places a node's
+// newly loaded owners or subsidiaries around it in a few milliseconds, without laying the graph out again.
+import type { Collection, Core, EdgeSingular, NodeCollection, NodeSingular, Position, SingularElementArgument } from 'cytoscape';
+import { placeExpansion, type PlacedBox, type Rows } from './expand.ts';
+import { computeLayout } from './off-main-thread.ts';
+import type { LayeredOptions } from './options.ts';
+import type { LayoutEdge, LayoutInput, LayoutNode } from './types.ts';
+
+export interface LayeredLayoutOptions {
+  /** What to lay out (default: the whole graph). A part keeps its top centre where it was. */
+  eles?: Collection;
+  /** Entities the view is rooted on: their part of the graph goes first and wins cycle breaking ties. */
+  roots?: string[];
+  /** Move nodes smoothly to their new places (default false: a new view appears at once). */
+  animate?: boolean;
+  /** Zoom to the laid-out elements afterwards (default: true for the whole graph, false for a part). */
+  fit?: boolean;
+  /** Padding around the graph when fitting (px). */
+  padding?: number;
+  /** Spacing and effort; see options.ts. */
+  layout?: Partial<LayeredOptions>;
+}
+
+export interface ExpandLayoutOptions {
+  animate?: boolean;
+  layout?: Partial<LayeredOptions>;
+}
+
+const ANIMATION_MS = 250;
+const FIT_PADDING = 48; // room for status badges and the root halo, as before with dagre
+/** Where the last layout's rows are kept on the Core, so an expansion can land on them. */
+const ROWS_KEY = 'layeredLayoutRows';
+
+/** Lays the view out top-down: owners above, what they own below. Resolves once positions are applied. */
+export async function layeredLayout(cy: Core, opts: LayeredLayoutOptions = {}): Promise<void> {
+  const whole = opts.eles === undefined;
+  const nodes = (opts.eles ?? cy.elements()).nodes();
+  if (nodes.empty()) return;
+  const started = performance.now();
+  const input = readGraph(nodes, opts);
+  const before = whole ? null : nodes.boundingBox({ includeLabels: false });
+  const read = performance.now();
+
+  // Hold drawing while the worker computes: otherwise a frame of every new node piled at (0, 0) is drawn,
+  // costing the main thread the time of a full render for a picture nobody should see.
+  cy.startBatch();
+  let result;
+  try {
+    result = await computeLayout(input);
+  } finally {
+    cy.endBatch();
+  }
+  const computed = performance.now();
+
+  let dx = 0;
+  if (before) {
+    // A part keeps its place: its new top centre goes where its old one was.
+    let left = Infinity;
+    let right = -Infinity;
+    input.nodes.forEach((node, i) => {
+      left = Math.min(left, result.x[i]! - node.width / 2);
+      right = Math.max(right, result.x[i]! + node.width / 2);
+    });
+    dx = (before.x1 + before.x2) / 2 - (left + right) / 2;
+  }
+  const dy = before ? before.y1 : 0;
+  const positions = new Map<string, Position>();
+  const rankOf = new Map<string, number>();
+  input.nodes.forEach((node, i) => {
+    positions.set(node.id, { x: result.x[i]! + dx, y: result.y[i]! + dy });
+    rankOf.set(node.id, result.rank[i]!);
+  });
+  const rankY = new Map(result.rankY.map((y, r) => [r, y + dy]));
+  cy.scratch(ROWS_KEY, { rankOf, rankY } satisfies Rows);
+
+  await applyPositions(cy, nodes, positions, {
+    animate: opts.animate ?? false,
+    fit: opts.fit ?? whole,
+    padding: opts.padding ?? FIT_PADDING,
+  });
+  // User Timing entries: visible in the browser's performance panel and read by bench/layout.ts.
+  performance.measure('layered: read sizes', { start: started, end: read });
+  performance.measure('layered: compute', { start: read, end: computed });
+  performance.measure('layered: apply', { start: computed, end: performance.now() });
+}
+
+/**
+ * Places `newEles` (just added: an expanded node's owners or subsidiaries and their edges) around the node
+ * `anchorId`: owners in the rows above it, subsidiaries below, existing nodes shifted aside only as far as
+ * needed. Synchronous work of a few milliseconds even on a 7,000-element view; resolves once applied.
+ */
+export async function expandLayout(cy: Core, newEles: Collection, anchorId: string, opts: ExpandLayoutOptions = {}): Promise<void> {
+  const anchor = cy.getElementById(anchorId);
+  if (anchor.empty() || !anchor.isNode()) throw new Error(`expandLayout: no node ${anchorId} to expand from`);
+  const added = newEles.nodes().not(anchor);
+  if (added.empty()) return;
+  const existing: PlacedBox[] = [];
+  cy.nodes()
+    .not(added)
+    .not(anchor)
+    .forEach((node) => {
+      existing.push(box(node));
+    });
+  const edges = added.connectedEdges().union(newEles.edges());
+  const rows = cy.scratch(ROWS_KEY) as Rows | undefined;
+  const placement = placeExpansion({
+    anchor: box(anchor),
+    existing,
+    added: added.map(dimensions),
+    edges: edges.map(layoutEdge),
+    ...(rows ? { rows } : {}),
+    ...(opts.layout ? { options: opts.layout } : {}),
+  });
+  if (rows) {
+    cy.scratch(ROWS_KEY, {
+      rankOf: new Map([...rows.rankOf, ...placement.rankOf]),
+      rankY: placement.rankY,
+    } satisfies Rows);
+  }
+
+  const positions = new Map([...placement.moved, ...placement.added]);
+  const moving = added.union(cy.nodes().filter((node) => placement.moved.has(node.id()))).nodes();
+  if (opts.animate) {
+    // New nodes grow out of the anchor rather than flying in from wherever they were added.
+    const from = anchor.position();
+    cy.batch(() => added.positions(() => ({ x: from.x, y: from.y })));
+  }
+  await applyPositions(cy, moving, positions, { animate: opts.animate ?? false, fit: false, padding: 0 });
+}
+
+function readGraph(nodes: NodeCollection, opts: LayeredLayoutOptions): LayoutInput {
+  // A fixed order (by label, then id) makes the same data give the same picture whatever order it came in,
+  // and puts siblings in alphabetical order where nothing else decides.
+  const sorted = nodes.toArray().sort((a, b) => compare(label(a), label(b)) || compare(a.id(), b.id()));
+  const index = new Map(sorted.map((node, i) => [node.id(), i]));
+  const edges: EdgeSingular[] = [];
+  nodes.connectedEdges().forEach((edge) => {
+    if (index.has(edge.source().id()) && index.has(edge.target().id())) edges.push(edge);
+  });
+  edges.sort(
+    (a, b) =>
+      Number(a.data('type') !== 'OWNS') - Number(b.data('type') !== 'OWNS') ||
+      index.get(a.target().id())! - index.get(b.target().id())! ||
+      index.get(a.source().id())! - index.get(b.source().id())!,
+  );
+  return {
+    nodes: sorted.map((node) => dimensions(node as NodeSingular)),
+    edges: edges.map(layoutEdge),
+    ...(opts.roots ? { roots: opts.roots } : {}),
+    ...(opts.layout ? { options: opts.layout } : {}),
+  };
+}
+
+const label = (node: SingularElementArgument): string => String(node.data('label') ?? '');
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function dimensions(node: NodeSingular): LayoutNode {
+  const { w, h } = node.layoutDimensions({ nodeDimensionsIncludeLabels: false });
+  return { id: node.id(), width: w, height: h };
+}
+
+function box(node: NodeSingular): PlacedBox {
+  const { x, y } = node.position();
+  const { w, h } = node.layoutDimensions({ nodeDimensionsIncludeLabels: false });
+  return { id: node.id(), x, y, width: w, height: h };
+}
+
+/** Ownership pulls twice as hard as control, so a control edge beside a stake does not bend the picture. */
+function layoutEdge(edge: EdgeSingular): LayoutEdge {
+  return { source: edge.source().id(), target: edge.target().id(), weight: edge.data('type') === 'CONTROLS' ? 1 : 2 };
+}
+
+async function applyPositions(
+  cy: Core,
+  nodes: NodeCollection,
+  positions: ReadonlyMap<string, Position>,
+  { animate, fit, padding }: { animate: boolean; fit: boolean; padding: number },
+): Promise<void> {
+  const layout = nodes.layout({
+    name: 'preset',
+    positions: Object.fromEntries(positions), // nodes not in it keep their place
+    fit,
+    padding,
+    animate,
+    animationDuration: ANIMATION_MS,
+    animationEasing: 'ease-out-cubic',
+  });
+  const done = layout.promiseOn('layoutstop');
+  layout.run();
+  await done;
+  void cy; // the Core is part of the signature for symmetry with Cytoscape's layouts; nodes carry it
+}
