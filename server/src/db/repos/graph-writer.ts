@@ -24,40 +24,15 @@ export class GraphWriter {
   }
 
   async entities(entities: Entity[]): Promise<void> {
-    const rows = entities.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      props: {
-        name: e.name,
-        aliases: e.aliases,
-        country: e.country,
-        identifiers: e.identifiers.map(identifierToString),
-        description: e.description,
-        sourceIds: e.sourceIds,
-        searchText: [...e.aliases, ...e.identifiers.map((i) => i.value)].join('\n'),
-      },
-    }));
-    await this.batched('import/upsert-entities', rows);
+    await this.batched('import/upsert-entities', entities.map(entityParams));
   }
 
   async ownership(edges: OwnershipEdge[]): Promise<void> {
-    const rows = edges.map(({ id, owner, owned, start, end, ...rest }) => ({
-      id,
-      owner,
-      owned,
-      props: { ...rest, start: dateParam(start), end: dateParam(end) },
-    }));
-    await this.batched('import/upsert-owns', rows);
+    await this.batched('import/upsert-owns', edges.map(ownershipParams));
   }
 
   async control(edges: ControlEdge[]): Promise<void> {
-    const rows = edges.map(({ id, controller, controlled, start, end, ...rest }) => ({
-      id,
-      controller,
-      controlled,
-      props: { ...rest, start: dateParam(start), end: dateParam(end) },
-    }));
-    await this.batched('import/upsert-controls', rows);
+    await this.batched('import/upsert-controls', edges.map(controlParams));
   }
 
   async decisions(decisions: ListingDecision[]): Promise<void> {
@@ -75,4 +50,30 @@ export class GraphWriter {
       await this.db.write(query, { rows: rows.slice(i, i + BATCH_SIZE) });
     }
   }
+}
+
+// The parameter rows of the upsert queries, exported so that the synthetic loader's CREATE queries
+// (cypher/synthetic/create-*.cypher) write exactly the same properties.
+export function entityParams(e: Entity): Record<string, unknown> {
+  return {
+    id: e.id,
+    kind: e.kind,
+    props: {
+      name: e.name,
+      aliases: e.aliases,
+      country: e.country,
+      identifiers: e.identifiers.map(identifierToString),
+      description: e.description,
+      sourceIds: e.sourceIds,
+      searchText: [...e.aliases, ...e.identifiers.map((i) => i.value)].join('\n'),
+    },
+  };
+}
+
+export function ownershipParams({ id, owner, owned, start, end, ...rest }: OwnershipEdge): Record<string, unknown> {
+  return { id, owner, owned, props: { ...rest, start: dateParam(start), end: dateParam(end) } };
+}
+
+export function controlParams({ id, controller, controlled, start, end, ...rest }: ControlEdge): Record<string, unknown> {
+  return { id, controller, controlled, props: { ...rest, start: dateParam(start), end: dateParam(end) } };
 }
