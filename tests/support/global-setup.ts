@@ -62,6 +62,15 @@ export default async function globalSetup(): Promise<void> {
   });
   log(`${seeded.stdout.trim()} (schema + seed ${Date.now() - seedStart} ms)`);
 
+  // Materialise exposure as a running server does at start-up (main.ts), so writes in the tests
+  // (imports, the write API) are refreshed incrementally from the start, whatever order files run in.
+  const recomputeStart = Date.now();
+  await promisify(execFile)('node_modules/.bin/tsx', ['server/src/cli/exposure-recompute.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, NEO4J_URI: db.uri, NEO4J_PASSWORD: '', LOG_LEVEL: 'warn' },
+  });
+  log(`exposure materialised (${Date.now() - recomputeStart} ms)`);
+
   process.env['NEO4J_URI'] = db.uri;
   // No auth on this loopback-only server: make sure a developer's own password does not leak into tests.
   delete process.env['NEO4J_PASSWORD'];

@@ -264,9 +264,11 @@ export async function runImport(db: Database, job: ImportJob, opts: PipelineOpti
     if (status === 'aborted') {
       exposure = { refreshed: false, entities: 0, note: 'import stopped before the end: run it again to resume, exposure is refreshed then' };
     } else {
-      await runs.finish(runId, owner, 'completed', { counts, read: report.read, rejected: report.rejected, skipped: report.skipped });
+      // The run is finished only after the refresh: killed during it, a rerun resumes after the last
+      // batch and refreshes everything the run wrote (never less than what changed).
       progress('refreshing-exposure', true);
       exposure = await refresh(opts.refreshExposure ?? null, [...touched], [...owners]);
+      await runs.finish(runId, owner, 'completed', { counts, read: report.read, rejected: report.rejected, skipped: report.skipped });
     }
     const result = report.build({
       runId,
