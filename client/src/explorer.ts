@@ -116,7 +116,7 @@ export function createExplorer(deps: ExplorerDeps) {
     }
   }
 
-  async function redraw(): Promise<void> {
+  async function redraw(anchor?: string): Promise<void> {
     if (!session) return;
     view = session.visible();
     const s = state();
@@ -128,7 +128,7 @@ export function createExplorer(deps: ExplorerDeps) {
       truncated: view.truncated,
       depth: s.depth,
     });
-    await graph.render(view);
+    await graph.render(view, anchor ? { anchor } : {});
     paint();
   }
 
@@ -286,7 +286,7 @@ export function createExplorer(deps: ExplorerDeps) {
       toolbar.showCaption(`Loading ${direction === 'up' ? 'owners' : 'subsidiaries'}…`);
       try {
         const added = await session.expand(id, direction, new AbortController().signal);
-        await redraw();
+        await redraw(id);
         toolbar.showCaption(added === 0 ? `No further ${direction === 'up' ? 'owners' : 'subsidiaries'} of ${session.model.name(id)} are recorded.` : `${added} more ${added === 1 ? 'entity' : 'entities'} shown.`);
         panel.show(id, { isRoot: id === session.key.root });
       } catch (error) {
@@ -300,7 +300,7 @@ export function createExplorer(deps: ExplorerDeps) {
     },
     async more(parent: string, direction: Direction) {
       session?.reveal(parent, direction);
-      await redraw();
+      await redraw(parent);
     },
     nodeState(id: string) {
       const has = (set: ReadonlySet<string> | undefined, d: Direction): boolean => set?.has(sideKey(id, d)) ?? false;
@@ -331,6 +331,8 @@ export function createExplorer(deps: ExplorerDeps) {
       highlight = ids ? { source: 'changes', value: { nodes: ids, edges: [] } } : null;
       paint();
     },
+    /** Whether the user chose this entity (it is `sel` in the URL), as opposed to the root shown on opening. */
+    chosen: (id: string) => url.read().sel === id,
     inView: (id: string) => view?.nodes.some((node) => node.id === id) ?? false,
     listName: (id: string) => lists.find((l) => l.id === id)?.name ?? id,
     currentList: () => (lists.length > 0 ? state().list : null),

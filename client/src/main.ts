@@ -47,7 +47,11 @@ const graph = createGraphView(region('graph'), {
   onEdgeSelect: (text) => toolbar.showCaption(text),
 });
 const table = createTableView(region('table'), { onSelect: (id) => explorer.inspect(id) });
-const sidebar = createSidebar(region('sidebar'));
+// The path finder starts from the entity in view, the usual question being "how does X reach Y".
+const sidebar = createSidebar(region('sidebar'), (tab) => {
+  const root = explorer?.root();
+  if (tab === 'paths' && root) pathFinder.suggest('from', { id: root, name: explorer.name(root) });
+});
 const panel = createPanel(sidebar.panes.details, {
   getEntity: (id) => cache.get(id),
   onOpen: (id) => explorer.open(id),
@@ -59,7 +63,7 @@ const panel = createPanel(sidebar.panes.details, {
   extras: (id) => {
     const list = explorer.currentList();
     return [
-      ...(list ? [whyExposedSection({ api, cache, edge: explorer.edge, name: explorer.name, onProof: (proof) => explorer.setProof(proof) }, id, list, explorer.asOf())] : []),
+      ...(list ? [whyExposedSection({ api, cache, edge: explorer.edge, name: explorer.name, onProof: (proof) => explorer.setProof(proof), showAtOnce: explorer.chosen(id) }, id, list, explorer.asOf())] : []),
       nodeActionsSection(id, explorer.nodeState(id), { expand: (node, d) => void explorer.expand(node, d), collapse: (node, d) => void explorer.collapse(node, d) }),
     ];
   },
@@ -110,12 +114,6 @@ createExportMenu(toolbar.exportSlot, {
   baseName: () => `ownership-${explorer.root() ?? 'view'}-${explorer.asOf()}`,
 });
 createSearch(region('search'), { api, onOpen: (id) => explorer.open(id), currentList: () => explorer.currentList() });
-
-// The path finder starts from the entity in view, the usual question being "how does X reach Y".
-sidebar.panes.paths.addEventListener('focusin', () => {
-  const root = explorer.root();
-  if (root) pathFinder.suggest('from', { id: root, name: explorer.name(root) });
-});
 
 // The end-to-end tests read the rendered graph through this handle.
 (window as Window & { __cy?: unknown }).__cy = graph.cy;

@@ -6,7 +6,7 @@ import { toElements } from './elements.ts';
 import { applyChanged, applyHighlight, type Highlight } from './highlight.ts';
 import { pngOf, svgOf } from './image-export.ts';
 import { bindKeyboard } from './keyboard.ts';
-import { FIT_PADDING, runLayout } from './layout.ts';
+import { FIT_PADDING, placeAround, runLayout } from './layout.ts';
 import { applyStatusClasses, type NodeStatus } from './status-classes.ts';
 import { coreOptions, MAX_FIT_ZOOM, stylesheet } from './style.ts';
 import type { Direction } from './model.ts';
@@ -20,8 +20,11 @@ export interface GraphViewDeps {
 
 export interface GraphView {
   readonly cy: Core;
-  /** Draws `graph`; resolves once it is laid out. Unchanged elements keep their place. */
-  render(graph: ViewGraph): Promise<void>;
+  /**
+   * Draws `graph`; resolves once it is laid out. With `anchor` (an expansion or "show more" from that
+   * node), new elements are placed around it and the rest stays; otherwise the whole view is laid out.
+   */
+  render(graph: ViewGraph, options?: { anchor?: string }): Promise<void>;
   /** Selects one node, or none with null. */
   select(id: string | null): void;
   fit(): void;
@@ -86,29 +89,34 @@ export function createGraphView(container: HTMLElement, { onNodeSelect, onMore, 
 
   return {
     cy,
-    async render(graph) {
+    async render(graph, { anchor } = {}) {
       cy.resize(); // the container may have changed size while empty (side panel, window)
       const wanted = toElements(graph);
       const wantedIds = new Set(wanted.map((definition) => String(definition.data.id)));
-      let changed = false;
+      let removedEntities = false;
+      let added = cy.collection();
       cy.batch(() => {
         const stale = cy.elements().filter((element) => !wantedIds.has(element.id()));
-        if (stale.nonempty()) changed = true;
+        removedEntities = stale.nodes().not('.more').nonempty();
         stale.remove();
         for (const definition of wanted) {
           const existing = cy.getElementById(String(definition.data.id));
           if (existing.nonempty() && existing.scratch('_signature') === signature(definition)) continue;
           if (existing.nonempty()) existing.remove();
-          const added = cy.add(definition);
-          added.scratch('_signature', signature(definition));
-          changed = true;
+          const element = cy.add(definition);
+          element.scratch('_signature', signature(definition));
+          added = added.union(element);
         }
       });
-      if (changed) {
-        await runLayout(cy, { root: graph.root });
-        autoFit = true;
-        fit();
+      if (added.empty() && !removedEntities) return;
+      if (anchor && !removedEntities && cy.getElementById(anchor).nonempty() && added.nodes().nonempty()) {
+        await placeAround(cy, added, anchor);
+        if (autoFit) fit();
+        return;
       }
+      await runLayout(cy, { root: graph.root });
+      autoFit = true;
+      fit();
     },
     select(id) {
       cy.elements().unselect();

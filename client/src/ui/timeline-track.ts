@@ -1,6 +1,6 @@
 // The case's decisions on a time axis. Each date is a button (click or Enter: view the graph as of that
 // date); the chosen list's decisions are drawn strong and labelled, others faint; the as-of date is a
-// marker. A label that would collide with the previous one is left to the tooltip.
+// marker. A label that would collide with another is left to the tooltip.
 import type { Decision } from '../api-types.ts';
 import { h, replaceChildren } from './dom.ts';
 
@@ -39,28 +39,37 @@ export function renderTrack(container: HTMLElement, { decisions, list, asOf, tod
     years.push(h('span', { class: 'timeline-year', style: `left:${x(`${year}-01-01`)}%` }, String(year)));
   }
 
-  // Labels above the axis; one that would overlap the previous label is left to the tooltip.
-  let lastLabelEnd = -Infinity;
-  const ticks = [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, group]) => {
-    const onList = group.filter((decision) => decision.listId === list);
-    const strong = onList.length > 0;
-    const action = (onList[0] ?? group[0])!.action;
+  // Labels above the axis for the chosen list's decisions, additions and removals first; one that would
+  // overlap a label already placed is left to the tooltip.
+  const groups = [...byDate].sort(([a], [b]) => a.localeCompare(b));
+  const onList = (group: Decision[]): Decision[] => group.filter((decision) => decision.listId === list);
+  const placed: [number, number][] = [];
+  const labelled = new Set<string>();
+  const priority = (group: Decision[]): number => (onList(group).some((d) => d.action === 'added' || d.action === 'removed') ? 0 : 1);
+  for (const [date, group] of [...groups].filter(([, g]) => onList(g).length > 0).sort(([, a], [, b]) => priority(a) - priority(b))) {
     const px = (x(date) / 100) * width;
-    const labelled = strong && px - LABEL_PX / 2 >= lastLabelEnd;
-    if (labelled) lastLabelEnd = px + LABEL_PX / 2;
+    const span: [number, number] = [px - LABEL_PX / 2, px + LABEL_PX / 2];
+    if (placed.some(([a, b]) => span[0] < b && a < span[1])) continue;
+    placed.push(span);
+    labelled.add(date);
+  }
+
+  const ticks = groups.map(([date, group]) => {
+    const mine = onList(group);
+    const action = (mine[0] ?? group[0])!.action;
     const title = group.map((decision) => `${date} · ${decision.action} · ${decision.listName} · ${decision.citation}`).join('\n');
     return h(
       'button',
       {
         type: 'button',
-        class: `timeline-tick is-${action}${strong ? ' is-strong' : ''}${date === asOf ? ' is-current' : ''}`,
+        class: `timeline-tick is-${action}${mine.length > 0 ? ' is-strong' : ''}${date === asOf ? ' is-current' : ''}`,
         style: `left:${x(date)}%`,
         title,
         'aria-label': `View as of ${date}: ${group.map((decision) => `${decision.action} on ${decision.listName} (${decision.citation})`).join('; ')}`,
         'data-date': date,
         onClick: () => onPick(date),
       },
-      labelled ? h('span', { class: 'timeline-label' }, date) : null,
+      labelled.has(date) ? h('span', { class: 'timeline-label' }, date) : null,
     );
   });
 

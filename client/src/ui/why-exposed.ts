@@ -17,9 +17,11 @@ export interface WhyDeps {
   edge: (id: string) => GraphEdge | undefined;
   name: (id: string) => string;
   onProof: (proof: Highlight | null) => void;
+  /** Whether to highlight the proof at once (a node the user chose) or only on request (the root on opening). */
+  showAtOnce: boolean;
 }
 
-export function whyExposedSection({ api, cache, edge, name, onProof }: WhyDeps, id: string, list: string, asOf: string): HTMLElement {
+export function whyExposedSection({ api, cache, edge, name, onProof, showAtOnce }: WhyDeps, id: string, list: string, asOf: string): HTMLElement {
   const body = h('div', { class: 'why-body', 'aria-busy': 'true' }, h('p', { class: 'panel-note' }, 'Asking the exposure engine…'));
   const root = h('section', { class: 'panel-section why', 'data-section': 'why' }, h('h3', {}, `Status on ${asOf}`), body);
   const controller = new AbortController();
@@ -28,7 +30,7 @@ export function whyExposedSection({ api, cache, edge, name, onProof }: WhyDeps, 
       const answer = await api.getEntityExposure(id, { asOf, list }, controller.signal);
       const determination = answer.determinations.find((d) => d.list === list) ?? answer.determinations[0];
       if (!determination) throw new Error('The engine gave no determination for this list.');
-      replaceChildren(body, ...(await renderDetermination(determination, { cache, edge, name, onProof })));
+      replaceChildren(body, ...(await renderDetermination(determination, { cache, edge, name, onProof, showAtOnce })));
     } catch (error) {
       if (isAbort(error)) return;
       replaceChildren(body, h('p', { class: 'panel-error', role: 'alert' }, `The exposure engine could not answer: ${error instanceof Error ? error.message : String(error)}`));
@@ -39,22 +41,23 @@ export function whyExposedSection({ api, cache, edge, name, onProof }: WhyDeps, 
   return root;
 }
 
-async function renderDetermination(d: Determination, { cache, edge, name, onProof }: Omit<WhyDeps, 'api'>): Promise<HTMLElement[]> {
+async function renderDetermination(d: Determination, { cache, edge, name, onProof, showAtOnce }: Omit<WhyDeps, 'api'>): Promise<HTMLElement[]> {
   const head = h('p', { class: `why-status is-${d.status}` }, statusPill(d.status), h('span', {}, d.listName));
   if (d.status === 'clear' || !d.explanation) {
-    onProof(null);
+    if (showAtOnce) onProof(null);
     return [head, h('p', { class: 'panel-note' }, d.ruleInForce ? 'Neither listed nor captured by the list’s ownership rule on this date.' : 'Not listed on this date; the list’s ownership rule is not in force on this date.')];
   }
   const proof = { nodes: d.explanation.nodes, edges: d.explanation.edges };
-  onProof(proof);
-  let shown = true;
-  const toggle = h('button', { type: 'button', class: 'button button-quiet', 'aria-pressed': 'true', 'data-action': 'toggle-proof' }, 'Hide proof on graph');
-  toggle.addEventListener('click', () => {
-    shown = !shown;
-    onProof(shown ? proof : null);
-    toggle.textContent = shown ? 'Hide proof on graph' : 'Show proof on graph';
-    toggle.setAttribute('aria-pressed', String(shown));
-  });
+  let shown = showAtOnce;
+  const toggle = h('button', { type: 'button', class: 'button button-quiet', 'data-action': 'toggle-proof' });
+  const setShown = (on: boolean): void => {
+    shown = on;
+    onProof(on ? proof : null);
+    toggle.textContent = on ? 'Hide proof on graph' : 'Highlight proof on graph';
+    toggle.setAttribute('aria-pressed', String(on));
+  };
+  toggle.addEventListener('click', () => setShown(!shown));
+  setShown(showAtOnce);
 
   // Sources are known from the details of the entities in the proof (they carry their decisions' and
   // most facts' sources); a source id found nowhere is shown as its id.
