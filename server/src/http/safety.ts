@@ -1,10 +1,10 @@
 // The public API's guard, mounted on /api before any route: a URL length limit, CORS for the
 // configured browser origins, a per-client rate limit and, when configured, the API key on reads.
 // Every refusal is an AppError, so the one error handler answers it as problem+json.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { AppError, RateLimitedError, UnauthorizedError } from '../errors.js';
+import { bearerKeyProblem, keyDigest } from './write-auth.js';
 
 export interface SafetySettings {
   rateLimitPerMinute: number;
@@ -86,18 +86,11 @@ export function cors(origins: readonly string[]): RequestHandler {
 }
 
 function requireKey(apiKey: string | undefined): RequestHandler {
-  const expected = apiKey ? digest(apiKey) : null;
+  const expected = apiKey ? keyDigest(apiKey) : null;
   return (req, res, next) => {
     if (isOpen(req.path) || req.method === 'OPTIONS') return next();
-    const header = req.headers.authorization;
-    const given = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : null;
-    // Compare digests in constant time, so the comparison leaks neither the key nor its length.
-    if (expected && given && timingSafeEqual(digest(given), expected)) return next();
-    res.setHeader('WWW-Authenticate', 'Bearer realm="ownership-explorer"');
-    next(new UnauthorizedError(given ? 'The API key is not valid' : 'This server requires an API key for reads: send Authorization: Bearer <key>'));
+    // config.ts refuses READ_API_KEY_REQUIRED without API_KEY; refuse rather than open if that ever slips.
+    if (expected === null) return next(new UnauthorizedError('Reads need an API key, and the server has none configured'));
+    next(bearerKeyProblem(expected, req, res, 'This server requires an API key for reads: send') ?? undefined);
   };
-}
-
-function digest(s: string): Buffer {
-  return createHash('sha256').update(s, 'utf8').digest();
 }
