@@ -27,6 +27,8 @@ export interface ExpandInput {
   added: readonly LayoutNode[];
   /** Edges touching the added nodes, owner → owned. */
   edges: readonly LayoutEdge[];
+  /** Existing nodes already joined to the anchor (its owners or subsidiaries on screen): new ones go beside them. */
+  attached?: readonly string[];
   rows?: Rows;
   options?: Partial<LayeredOptions>;
 }
@@ -73,6 +75,8 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
   };
 
   const placed = new Map<string, Point>([[anchor.id, { x: anchor.x, y: anchor.y }]]);
+  const attached = new Set(input.attached ?? []);
+  const attachedBoxes = input.existing.filter((box) => attached.has(box.id));
   const neighbours = undirectedNeighbours(input.edges);
   const bands: Array<{ top: number; bottom: number; left: number; right: number }> = [];
   const order = [...rows.keys()].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
@@ -93,6 +97,14 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
       wishes.map(() => 1),
       gaps,
     );
+    // The anchor's owners (or subsidiaries) already on screen in this row keep their place: the new ones
+    // line up to their right instead of pushing them aside.
+    const besides = attachedBoxes.filter((box) => Math.abs(box.y - y) < box.height / 2 + halfHeight(hop));
+    if (besides.length > 0) {
+      const edge = Math.max(...besides.map((box) => box.x + box.width / 2)) + options.nodeSep;
+      const shift = edge - (xs[0]! - wishes[0]!.node.width / 2);
+      if (shift > 0) for (let i = 0; i < xs.length; i++) xs[i]! += shift;
+    }
     let left = Infinity;
     let right = -Infinity;
     wishes.forEach((w, i) => {
@@ -106,21 +118,27 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
   // How far each side must move so that no existing box overlaps a band of new nodes.
   let pushRight = 0;
   let pushLeft = 0;
+  const inTheWay = new Set<string>();
   for (const box of input.existing) {
     const top = box.y - box.height / 2;
     const bottom = box.y + box.height / 2;
     const left = box.x - box.width / 2;
     const right = box.x + box.width / 2;
+    if (attached.has(box.id)) continue; // placed beside, never in the way
     for (const band of bands) {
       if (bottom <= band.top || top >= band.bottom || right <= band.left || left >= band.right) continue;
+      inTheWay.add(box.id);
       if (box.x >= anchor.x) pushRight = Math.max(pushRight, band.right - left);
       else pushLeft = Math.max(pushLeft, right - band.left);
     }
   }
+  // The graph splits at the anchor's column: what lies right of it moves right, what lies left moves left,
+  // and what is centred on it (typically its owner above) stays unless it was itself in the way.
   const moved = new Map<string, Point>();
   if (pushRight > 0 || pushLeft > 0) {
     for (const box of input.existing) {
-      const shift = box.x >= anchor.x ? pushRight : -pushLeft;
+      const side = box.x > anchor.x ? 1 : box.x < anchor.x ? -1 : inTheWay.has(box.id) ? 1 : 0;
+      const shift = side > 0 ? pushRight : side < 0 ? -pushLeft : 0;
       if (shift !== 0) moved.set(box.id, { x: box.x + shift, y: box.y });
     }
   }

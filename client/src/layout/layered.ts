@@ -109,6 +109,7 @@ export async function expandLayout(cy: Core, newEles: Collection, anchorId: stri
     existing,
     added: added.map(dimensions),
     edges: edges.map(layoutEdge),
+    attached: anchor.neighborhood().nodes().not(added).map((node) => node.id()),
     ...(rows ? { rows } : {}),
     ...(opts.layout ? { options: opts.layout } : {}),
   });
