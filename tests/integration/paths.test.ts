@@ -156,7 +156,7 @@ describe('POST /paths: bad requests', () => {
     expect(await field({ from: 'cethik', to: 'hikvision', direction: 'sideways' })).toEqual(['body.direction']);
     expect(await field({ from: 'cethik', to: 'hikvision', relTypes: ['OWNS', 'MANAGES'] })).toEqual(['body.relTypes.1']);
     expect(await field({ from: 'cethik', to: 'hikvision', relTypes: [] })).toEqual(['body.relTypes']);
-    expect(new Set(await field({ from: 'cethik', to: 'hikvision', relTypes: 'OWNS' }))).toEqual(new Set(['body.relTypes']));
+    expect(await field({ from: 'cethik', to: 'hikvision', relTypes: 'OWNS' })).toEqual(['body.relTypes']);
     expect(await field({ from: 'cethik', to: 'hikvision', asOf: '01/01/2024' })).toEqual(['body.asOf']);
     expect(await field({ from: 'cethik', to: 'hikvision', limit: 101 })).toEqual(['body.limit']);
     expect(await field({ from: 'cethik', to: 'hikvision', minPercent: 120 })).toEqual(['body.minPercent']);
