@@ -37,6 +37,8 @@ export interface ExplorerDeps {
   status: ViewStatus;
   setTitle: (title: string) => void;
   onListChange: (list: ListInfo | null) => void;
+  /** Told when a sync starts and when the view it asked for is fully drawn (for assistive tech and tests). */
+  onBusy: (busy: boolean, shown?: { entity: string; list: string; asOf: string }) => void;
   today: string;
 }
 
@@ -80,11 +82,13 @@ export function createExplorer(deps: ExplorerDeps) {
     inflight?.abort();
     const controller = new AbortController();
     inflight = controller;
+    deps.onBusy(true);
     try {
       await ensureLists();
       const s = state();
       if (!s.entity) return showEmpty();
       deps.onListChange(lists.find((l) => l.id === s.list) ?? null);
+      updateTimeBar(); // list and date show at once, before the graph arrives
       sidebar.setVisible(true);
       const key = { root: s.entity, asOf: s.asOf, depth: s.depth };
       const fresh = !session || session.key.root !== key.root;
@@ -107,10 +111,12 @@ export function createExplorer(deps: ExplorerDeps) {
       applyMode(s.view);
       applySelection(s.sel ?? s.entity, s.entity);
       deps.setTitle(`${session!.model.name(s.entity)} — ${PRODUCT}`);
-      void loadDecisions(controller.signal);
+      await loadDecisions(controller.signal);
+      if (!controller.signal.aborted) deps.onBusy(false, { entity: s.entity, list: s.list, asOf: s.asOf });
     } catch (error) {
       if (isAbort(error)) return;
       showError(error);
+      deps.onBusy(false);
     } finally {
       if (inflight === controller) inflight = null;
     }
@@ -215,6 +221,7 @@ export function createExplorer(deps: ExplorerDeps) {
   }
 
   function showEmpty(): void {
+    deps.onBusy(false);
     session = null;
     view = null;
     graph.clear();

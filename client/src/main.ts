@@ -87,6 +87,13 @@ explorer = createExplorer({
   today,
   setTitle: (title) => (document.title = title),
   onListChange: (list) => renderLegend(legend, { listName: list?.name ?? null }),
+  onBusy: (busy, shown) => {
+    const canvas = region('graph');
+    if (busy) canvas.setAttribute('aria-busy', 'true');
+    else canvas.removeAttribute('aria-busy');
+    // What the drawn view is of: lets a reader (and the e2e tests) know the view has caught up.
+    canvas.dataset['shown'] = shown ? `${shown.entity}|${shown.list}|${shown.asOf}` : '';
+  },
 });
 
 const pathFinder = createPathFinder(sidebar.panes.paths, {
