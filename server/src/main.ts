@@ -2,6 +2,7 @@
 // an empty database, then the HTTP server for the API and the built front end on one port.
 import { createApp } from './app.js';
 import { connect } from './bootstrap.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { loadConfig } from './config.js';
 import { EntityRepo } from './db/repos/entities.js';
 import { createLogger } from './logger.js';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info(`Ownership Explorer on http://localhost:${config.PORT} (API at /api/v1)`);
   });
+  answerClientErrors(server);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/src/app.js';
 import { Database } from '../../server/src/db/database.js';
+import { answerClientErrors } from '../../server/src/http/client-errors.js';
 import { createLogger } from '../../server/src/logger.js';
 import { fromRoot } from '../../server/src/paths.js';
 
@@ -24,6 +25,7 @@ export async function startTestServer(): Promise<TestServer> {
   const db = testDatabase();
   const app = createApp({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clientDir: fromRoot('dist/client') });
   const server = app.listen(0, '127.0.0.1');
+  answerClientErrors(server);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {

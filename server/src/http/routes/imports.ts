@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { CsvError } from 'csv-parse';
 import { Router, type Request } from 'express';
 import type { Database } from '../../db/database.js';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../errors.js';
@@ -75,7 +76,10 @@ function mediaType(req: Request): string {
 
 /** A job that failed quickly answers with the problem it failed with, not with a job. */
 function problemOf(err: unknown): unknown {
-  return err instanceof ImportInputError ? new ValidationError([{ path: 'body', message: err.message }]) : err;
+  if (err instanceof ImportInputError) return new ValidationError([{ path: 'body', message: err.message }]);
+  // A file the CSV parser cannot read at all (a stray or unclosed quote): the upload is at fault, not us.
+  if (err instanceof CsvError) return new ValidationError([{ path: 'body', message: `is not readable as CSV: ${err.message}` }]);
+  return err;
 }
 
 export function importRoutes({ db, apiKey, maxBytes = DEFAULT_IMPORT_MAX_BYTES, service = new ImportService(db) }: ImportRouteDeps): Router {

@@ -10,7 +10,7 @@ export const EntityId = z
   .max(200)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must be an entity id (letters, digits, . _ : -)');
 
-export const IsoDateParam = z.string().refine(isIsoDate, 'must be a calendar date as YYYY-MM-DD');
+export const IsoDateParam = z.string().refine(isIsoDate, 'must be a calendar date as YYYY-MM-DD').meta({ format: 'date' });
 
 export const Kind = z.enum(ENTITY_KINDS);
 
