@@ -8,11 +8,13 @@ import addFormatsModule from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import cytoscape from 'cytoscape';
 import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { MultiDirectedGraph } from 'graphology';
 import * as gexf from 'graphology-gexf';
 import * as graphml from 'graphology-graphml';
 import { BODS_SCHEMAS } from '../support/bods-schema.js';
 import { FTM, ftmJsonSchema, isA } from '../support/ftm-schema.js';
+import { fromRoot } from '../../server/src/paths.js';
 import { api, startTestServer, type TestServer } from '../support/server.js';
 
 const AS_OF = '2024-01-01';
@@ -53,6 +55,9 @@ function expectNamedFile(headers: Headers, extension: string) {
   expect(headers.get('x-export-nodes')).toBe(String(NEIGHBOURHOOD.length));
   expect(headers.get('x-export-edges')).toBe(String(EDGES.length));
   expect(headers.get('x-export-truncated')).toBe('false');
+  // Streamed as it is written: chunked, no length known up front.
+  expect(headers.get('transfer-encoding')).toBe('chunked');
+  expect(headers.get('content-length')).toBeNull();
 }
 
 /** Well-formed XML in the expected namespace, by @xmldom/xmldom (which throws on fatal errors). */
@@ -76,6 +81,14 @@ describe('GET /subgraph exports of Hikvision (depth 1, both directions, 2024-01-
     expect(cethik.target().id()).toBe('hikvision');
     expect(cethik.data()).toMatchObject({ type: 'OWNS', percent: 36.48, stake: '36.48%', start: '2023-10-16', end: null });
     expect(cy.getElementById('own-xinjiang-pukang-hikvision').data()).toMatchObject({ percent: null, percentMin: null, percentMax: null, stake: 'unknown' });
+    // Sources by id and by URL on every node and edge: the URLs of its sources in the seed (some have none).
+    const seedSources = JSON.parse(readFileSync(fromRoot('seed/hikvision/sources.json'), 'utf8')) as { id: string; url: string | null }[];
+    const urlOf = new Map(seedSources.filter((s) => s.url).map((s) => [s.id, s.url!]));
+    const urlsOf = (ids: string[]) => [...new Set(ids.filter((id) => urlOf.has(id)).map((id) => urlOf.get(id)!))];
+    for (const el of [...cy.nodes(), ...cy.edges()]) {
+      expect([el.id(), el.data('sourceIds').length > 0, el.data('sourceUrls')]).toEqual([el.id(), true, urlsOf(el.data('sourceIds'))]);
+    }
+    expect(cy.getElementById('hikvision').data('sourceUrls').length).toBeGreaterThan(0);
     expect(cy.getElementById('own-gong-hongjia-hikvision-2019').data()).toMatchObject({ percent: null, percentMin: 10.3, percentMax: 13.43 });
     const hik = cy.getElementById('hikvision').data();
     expect(hik).toMatchObject({ kind: 'Company', country: 'cn', identifiers: ['SZSE:002415'], depth: 0 });
@@ -143,9 +156,9 @@ describe('GET /subgraph exports of Hikvision (depth 1, both directions, 2024-01-
     expect(nodes.map((n) => n.id).sort()).toEqual([...NEIGHBOURHOOD].sort());
     expect(edges.map((e) => e.id).sort()).toEqual([...EDGES].sort());
     const exposureColumns = Object.keys(nodes[0]!).filter((c) => c.startsWith('exposure_'));
-    expect(Object.keys(nodes[0]!)).toEqual(['id', 'kind', 'name', 'aliases', 'country', 'identifiers', 'description', 'sourceIds', 'depth', 'listed', ...exposureColumns]);
+    expect(Object.keys(nodes[0]!)).toEqual(['id', 'kind', 'name', 'aliases', 'country', 'identifiers', 'description', 'sourceIds', 'sourceUrls', 'depth', 'listed', ...exposureColumns]);
     expect(exposureColumns.length).toBeGreaterThan(0);
-    expect(Object.keys(edges[0]!)).toEqual(['id', 'type', 'source', 'target', 'percent', 'percentMin', 'percentMax', 'minInclusive', 'maxInclusive', 'stake', 'basis', 'start', 'end', 'sourceIds']);
+    expect(Object.keys(edges[0]!)).toEqual(['id', 'type', 'source', 'target', 'percent', 'percentMin', 'percentMax', 'minInclusive', 'maxInclusive', 'stake', 'basis', 'start', 'end', 'sourceIds', 'sourceUrls']);
     const hik = nodes.find((n) => n.id === 'hikvision')!;
     expect(hik).toMatchObject({ kind: 'Company', country: 'cn', identifiers: 'SZSE:002415', listed: 'us-bis-entity-list|us-ndaa-889|us-ns-cmic' });
     expect(hik.aliases!.split('|')).toContain('海康威视');
@@ -351,6 +364,19 @@ describe('more subgraph exports', () => {
     expect(g.getNodeAttribute('sasac', 'depth')).toBe(4);
   });
 
+  it('takes roots in a POST body too, with depth and direction, and gives the same file as GET', async () => {
+    const posted = await download('/api/v1/subgraph/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'cyjs', roots: ['moyu-haishi', 'pishan-haishi-yongan'], depth: 1, direction: 'up', asOf: AS_OF }),
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.headers.get('content-disposition')).toBe(`attachment; filename="ownership-moyu-haishi+pishan-haishi-yongan-${AS_OF}.cyjs"`);
+    const got = await download(`/api/v1/subgraph?root=moyu-haishi,pishan-haishi-yongan&depth=1&direction=up&asOf=${AS_OF}&format=cyjs`);
+    expect(JSON.parse(posted.text).elements).toEqual(JSON.parse(got.text).elements);
+    expect(JSON.parse(posted.text).elements.nodes).toHaveLength(5);
+  });
+
   it('exports a chosen set of entities with the edges among them', async () => {
     const r = await download('/api/v1/subgraph/export', {
       method: 'POST',
@@ -387,6 +413,12 @@ describe('bad export requests', () => {
     expect(await problem('/api/v1/subgraph/export', post({ nodes: ['hikvision'], paths: { from: 'cethik', to: 'hikvision' } }))).toMatchObject({ status: 400, paths: ['body.paths'] });
     expect(await problem('/api/v1/subgraph/export', post({ nodes: [] }))).toMatchObject({ status: 400, paths: ['body.nodes'] });
     expect(await problem('/api/v1/subgraph/export', post({ paths: { from: 'cethik', to: 'hikvision', maxHops: 0 } }))).toMatchObject({ status: 400, paths: ['body.paths.maxHops'] });
+    expect(await problem('/api/v1/subgraph/export', post({ roots: ['hikvision'], depth: 11 }))).toMatchObject({ status: 400, paths: ['body.depth'] });
+    expect(await problem('/api/v1/subgraph/export', post({ roots: ['hikvision'], direction: 'any' }))).toMatchObject({ status: 400, paths: ['body.direction'] });
+    expect(await problem('/api/v1/subgraph/export', post({ roots: ['hikvision'], asOf: '2024-02-30' }))).toMatchObject({ status: 400, paths: ['body.asOf'] });
+    expect(await problem('/api/v1/subgraph/export', post({ roots: [] }))).toMatchObject({ status: 400, paths: ['body.roots'] });
+    expect(await problem('/api/v1/subgraph/export', post({ nodes: ['hikvision'], depth: 2 }))).toMatchObject({ status: 400, paths: ['body.depth'] });
+    expect(await problem('/api/v1/subgraph/export', post({ roots: ['hikvision'], nodes: ['hikvision'] }))).toMatchObject({ status: 400, paths: ['body.paths'] });
   });
 
   it('answer 404 naming unknown roots', async () => {

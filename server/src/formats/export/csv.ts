@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify';
 import type { ExportFormat } from './format.js';
 import { EDGE_ATTRIBUTE_TYPES, LIST_SEPARATOR, edgeAttributes, nodeAttributeTypes, nodeAttributes, type AttrValue } from './graph.js';
 
-export const NODE_COLUMNS_FIXED = ['id', 'kind', 'name', 'aliases', 'country', 'identifiers', 'description', 'sourceIds', 'depth', 'listed'];
+export const NODE_COLUMNS_FIXED = ['id', 'kind', 'name', 'aliases', 'country', 'identifiers', 'description', 'sourceIds', 'sourceUrls', 'depth', 'listed'];
 export const EDGE_COLUMNS = ['id', 'type', 'source', 'target', ...EDGE_ATTRIBUTE_TYPES.map(([name]) => name).filter((n) => n !== 'type')];
 
 export const csvZip: ExportFormat = {
@@ -20,8 +20,8 @@ export const csvZip: ExportFormat = {
     const archive = new ZipArchive({ zlib: { level: 6 } });
     const failed = once(archive, 'error').then(([err]) => Promise.reject(err as Error));
     archive.pipe(out, { end: false });
-    archive.append(table(nodeColumns, graph.nodes.map((n) => nodeAttributes(n, graph.exposureLists))), { name: 'nodes.csv', date: new Date(graph.generatedAt) });
-    archive.append(table(EDGE_COLUMNS, graph.edges.map(edgeAttributes)), { name: 'edges.csv', date: new Date(graph.generatedAt) });
+    archive.append(table(nodeColumns, graph.nodes.map((n) => nodeAttributes(n, graph))), { name: 'nodes.csv', date: new Date(graph.generatedAt) });
+    archive.append(table(EDGE_COLUMNS, graph.edges.map((e) => edgeAttributes(e, graph))), { name: 'edges.csv', date: new Date(graph.generatedAt) });
     const ended = once(archive, 'end');
     await Promise.race([Promise.all([archive.finalize(), ended]), failed]);
   },

@@ -14,13 +14,13 @@ export const cyjs: ExportFormat = {
     );
     let first = true;
     for (const node of graph.nodes) {
-      await sink.write(`${first ? '' : ','}\n{"data":${JSON.stringify(nodeAttributes(node, graph.exposureLists))}}`);
+      await sink.write(`${first ? '' : ','}\n{"data":${JSON.stringify(nodeAttributes(node, graph))}}`);
       first = false;
     }
     await sink.write('],"edges":[');
     first = true;
     for (const edge of graph.edges) {
-      await sink.write(`${first ? '' : ','}\n{"data":${JSON.stringify(edgeAttributes(edge))}}`);
+      await sink.write(`${first ? '' : ','}\n{"data":${JSON.stringify(edgeAttributes(edge, graph))}}`);
       first = false;
     }
     await sink.write(']}}\n');

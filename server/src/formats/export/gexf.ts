@@ -27,14 +27,14 @@ export const gexf: ExportFormat = {
     await sink.write(declarations('edge', EDGE_ATTRIBUTE_TYPES));
     await sink.write('    <nodes>\n');
     for (const node of graph.nodes) {
-      const attrs = nodeAttributes(node, graph.exposureLists);
+      const attrs = nodeAttributes(node, graph);
       await sink.write(
         `      <node id="${xmlEscape(node.entity.id)}" label="${xmlEscape(node.entity.name)}">\n${attvalues(nodeTypes, attrs)}      </node>\n`,
       );
     }
     await sink.write('    </nodes>\n    <edges>\n');
     for (const edge of graph.edges) {
-      const attrs = edgeAttributes(edge);
+      const attrs = edgeAttributes(edge, graph);
       await sink.write(
         `      <edge id="${xmlEscape(edge.id)}" source="${xmlEscape(edge.source)}" target="${xmlEscape(edge.target)}"` +
           ` kind="${edge.type}" label="${xmlEscape(String(attrs.stake))}">\n${attvalues(EDGE_ATTRIBUTE_TYPES, attrs)}      </edge>\n`,

@@ -1,6 +1,6 @@
 // The graph every export format writes, and the attributes they share. Each format flattens the same
-// nodeAttributes()/edgeAttributes() records, so adding an attribute (such as exposure per list) is one
-// change here and shows up in cyjs, GraphML, GEXF and CSV alike; FtM and BODS map them to their own
+// nodeAttributes()/edgeAttributes() records, so adding an attribute (such as exposure per list or source
+// URLs) is one change here and shows up in cyjs, GraphML, GEXF and CSV alike; FtM and BODS map them to their own
 // vocabularies in their files.
 import type { Entity, IsoDate, Source } from '../../domain/model.js';
 import type { GraphEdge } from '../../db/rows.js';
@@ -54,8 +54,11 @@ export const LIST_SEPARATOR = '|';
 
 export type AttrValue = string | number | boolean | string[] | null;
 
+/** What the shared attributes read from the graph besides the node or edge itself. */
+export type AttributeContext = Pick<ExportGraph, 'exposureLists' | 'sources'>;
+
 /** Node attributes shared by the flat formats, in column order. exposure_<list> per exposure list. */
-export function nodeAttributes(node: ExportNode, exposureLists: readonly string[]): Record<string, AttrValue> {
+export function nodeAttributes(node: ExportNode, graph: AttributeContext): Record<string, AttrValue> {
   const e = node.entity;
   const attrs: Record<string, AttrValue> = {
     id: e.id,
@@ -66,10 +69,11 @@ export function nodeAttributes(node: ExportNode, exposureLists: readonly string[
     identifiers: e.identifiers.map((i) => `${i.scheme}:${i.value}`),
     description: e.description,
     sourceIds: e.sourceIds,
+    sourceUrls: sourceUrls(graph, e.sourceIds),
     depth: node.depth,
     listed: node.listed,
   };
-  for (const list of exposureLists) attrs[exposureKey(list)] = node.exposure?.[list] ?? null;
+  for (const list of graph.exposureLists) attrs[exposureKey(list)] = node.exposure?.[list] ?? null;
   return attrs;
 }
 
@@ -87,6 +91,7 @@ export function nodeAttributeTypes(exposureLists: readonly string[]): [string, A
     ['identifiers', 'list'],
     ['description', 'string'],
     ['sourceIds', 'list'],
+    ['sourceUrls', 'list'],
     ['depth', 'int'],
     ['listed', 'list'],
     ...exposureLists.map((l): [string, AttrType] => [exposureKey(l), 'string']),
@@ -96,7 +101,7 @@ export function nodeAttributeTypes(exposureLists: readonly string[]): [string, A
 export type AttrType = 'string' | 'double' | 'int' | 'boolean' | 'list';
 
 /** Edge attributes shared by the flat formats. percent/percentMin/percentMax are null when unknown. */
-export function edgeAttributes(e: GraphEdge): Record<string, AttrValue> {
+export function edgeAttributes(e: GraphEdge, graph: AttributeContext): Record<string, AttrValue> {
   return {
     id: e.id,
     type: e.type,
@@ -112,6 +117,7 @@ export function edgeAttributes(e: GraphEdge): Record<string, AttrValue> {
     start: e.start,
     end: e.end,
     sourceIds: e.sourceIds,
+    sourceUrls: sourceUrls(graph, e.sourceIds),
   };
 }
 
@@ -127,6 +133,7 @@ export const EDGE_ATTRIBUTE_TYPES: [string, AttrType][] = [
   ['start', 'string'],
   ['end', 'string'],
   ['sourceIds', 'list'],
+  ['sourceUrls', 'list'],
 ];
 
 export type Stake =
@@ -163,7 +170,7 @@ export function stakeLabel(e: GraphEdge): string {
 }
 
 /** Source URLs for a set of source ids, in order, skipping sources without one. */
-export function sourceUrls(graph: ExportGraph, ids: readonly string[]): string[] {
+export function sourceUrls(graph: Pick<ExportGraph, 'sources'>, ids: readonly string[]): string[] {
   const urls: string[] = [];
   for (const id of ids) {
     const url = graph.sources.get(id)?.url;

@@ -28,11 +28,11 @@ export const graphml: ExportFormat = {
     await sink.write(`    <data key="g_roots">${xmlEscape(graph.roots.join(LIST_SEPARATOR))}</data>\n`);
     await sink.write(`    <data key="g_truncated">${graph.truncated}</data>\n`);
     for (const node of graph.nodes) {
-      const attrs = { label: node.entity.name, ...nodeAttributes(node, graph.exposureLists) };
+      const attrs = { label: node.entity.name, ...nodeAttributes(node, graph) };
       await sink.write(`    <node id="${xmlEscape(node.entity.id)}">\n${dataLines('n', nodeKeys, attrs)}    </node>\n`);
     }
     for (const edge of graph.edges) {
-      const attrs = edgeAttributes(edge);
+      const attrs = edgeAttributes(edge, graph);
       await sink.write(
         `    <edge id="${xmlEscape(edge.id)}" source="${xmlEscape(edge.source)}" target="${xmlEscape(edge.target)}">\n` +
           `${dataLines('e', EDGE_ATTRIBUTE_TYPES, attrs)}    </edge>\n`,

@@ -1,4 +1,4 @@
-// GET /subgraph and POST /subgraph/export: build the subgraph, then stream it in the chosen format as a
+// GET /subgraph and POST /subgraph/export (roots, a path request or chosen entities): build the subgraph, then stream it in the chosen format as a
 // named file. Input errors and unknown ids are answered before the first byte; a failure while
 // streaming can only cut the connection (the status line has gone), and is logged.
 import { Router, type Request, type Response } from 'express';
@@ -19,9 +19,11 @@ export function subgraphRoutes(service: SubgraphService): Router {
 
   router.post('/subgraph/export', async (req, res) => {
     const body = parseInput(SubgraphExportBody, req.body, 'body');
-    const graph = body.paths
-      ? await service.fromPaths({ ...body.paths, asOf: body.paths.asOf ?? body.asOf ?? today(), minPercent: body.paths.minPercent ?? null })
-      : await service.fromNodes(body.nodes ?? [], body.asOf ?? today());
+    const graph = body.roots
+      ? await service.fromRoots({ roots: body.roots, depth: body.depth ?? 2, direction: body.direction ?? 'both', asOf: body.asOf ?? today() })
+      : body.paths
+        ? await service.fromPaths({ ...body.paths, asOf: body.paths.asOf ?? body.asOf ?? today(), minPercent: body.paths.minPercent ?? null })
+        : await service.fromNodes(body.nodes ?? [], body.asOf ?? today());
     await send(req, res, graph, body.format);
   });
 

@@ -1,7 +1,7 @@
 // nodes.csv + edges.csv → graph items, in the columns the CSV export writes (formats/export/csv.ts,
 // README "CSV columns"): multi-valued cells joined with '|', identifiers as 'scheme:value', an unknown
 // stake as empty percent cells. Columns the export adds for reading only (depth, listed, stake,
-// exposure_<list>) are ignored. Each file's role comes from its header, and node files are read first.
+// sourceUrls, exposure_<list>) are ignored. Each file's role comes from its header, and node files are read first.
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { ENTITY_KINDS, type EntityKind, type Identifier } from '../../domain/model.js';
@@ -15,7 +15,7 @@ type Role = 'nodes' | 'edges';
 type Row = Record<string, string>;
 type Mapped = { ok: true; items: GraphItem[]; warnings: string[] } | { ok: false; reason: string };
 
-const READ_ONLY_COLUMNS = /^(depth|listed|stake|exposure_.+)$/;
+const READ_ONLY_COLUMNS = /^(depth|listed|stake|sourceUrls|exposure_.+)$/;
 
 export const csvOptions = { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true } as const;
 
