@@ -38,6 +38,7 @@ interface SeedDecision {
   date: string;
   citation: string;
   entityIds: string[];
+  sourceIds: string[];
 }
 interface SeedOwnership {
   owner: string;
@@ -48,6 +49,7 @@ interface SeedOwnership {
 }
 const read = <T>(file: string): T => JSON.parse(readFileSync(`${SEED}${file}`, 'utf8')) as T;
 const entities = read<SeedEntity[]>('entities.json');
+const sources = read<{ id: string; publisher: string; url: string | null }[]>('sources.json');
 const decisions = read<SeedDecision[]>('decisions.json');
 const ownership = read<SeedOwnership[]>('ownership.json');
 const nameOf = (id: string): string => entities.find((e) => e.id === id)!.name;
@@ -185,7 +187,9 @@ describe('the Hikvision case in the browser', () => {
     await expect(why.locator('[data-status="listed"]').count()).resolves.toBe(1);
     const citation = why.locator(`[data-decision-id="${RULE.id}"] a.citation`);
     await expect(citation.getAttribute('href')).resolves.toBe('https://www.federalregister.gov/citation/88-FR-18983');
-    await expect(why.locator(`[data-decision-id="${RULE.id}"] .why-sources a`).count()).resolves.toBeGreaterThan(0);
+    // Each of the decision's sources is named (a link where the source has a web address).
+    const sourceText = await why.locator(`[data-decision-id="${RULE.id}"] .why-sources`).textContent();
+    for (const id of RULE.sourceIds) expect(sourceText).toContain(sources.find((x) => x.id === id)!.publisher);
     const marks = await page.evaluate((id) => {
       const cy = (window as unknown as TestWindow).__cy;
       return { highlighted: cy.$('.highlight').map((e) => e.id()), fadedRoot: cy.getElementById('hikvision').hasClass('faded') };
