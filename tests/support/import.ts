@@ -1,5 +1,6 @@
-// Helpers for the import tests: what an import left under an id prefix, and a deterministic dump of
-// it to compare before and after a second import of the same files.
+// Helpers for the import tests: what an import left under an id prefix (counts, edges, a deterministic
+// dump to compare before and after a second import), the command line as a child process that can be
+// killed, POST /api/v1/imports with its job polled to the end, and removing a dataset afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Database } from '../../server/src/db/database.js';
 import type { ImportReport } from '../../server/src/services/import/report.js';
