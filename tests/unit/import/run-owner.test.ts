@@ -24,12 +24,13 @@ describe('ownerAlive', () => {
 
   it('is false for a killed process nobody has reaped (a zombie)', async () => {
     if (!existsSync('/proc/self/stat')) return; // only Linux shows the process state
-    // sh starts `true` in the background, then becomes `sleep`, which never reaps it: a zombie.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // sh starts a short sleep in the background, then becomes `sleep 30`, which never reaps it: once the
+    // short one ends (after the exec, so sh cannot reap it first) it is a zombie.
+    const parent = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
     const [chunk] = (await once(parent.stdout!, 'data')) as [Buffer];
     const zombie = Number(String(chunk).trim());
     try {
-      for (let i = 0; i < 200 && state(zombie) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 400 && state(zombie) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 25));
       expect(state(zombie)).toBe('Z');
       expect(ownerAlive(owner(zombie), 'run', null)).toBe(false);
     } finally {
