@@ -214,10 +214,15 @@ export function createExplorer(deps: ExplorerDeps) {
     }
   }
 
+  /** What the details pane shows: an entity's status is per list and date, so either changing re-renders it. */
+  let panelKey = '';
   function applySelection(id: string, root: string): void {
     const known = view?.nodes.some((node) => node.id === id) ? id : root;
     graph.select(known);
-    if (panel.shownId !== known) panel.show(known, { isRoot: known === root });
+    const s = state();
+    const key = `${known}|${s.list}|${s.asOf}|${root}`;
+    if (panel.shownId !== known || key !== panelKey) panel.show(known, { isRoot: known === root });
+    panelKey = key;
   }
 
   function showEmpty(): void {

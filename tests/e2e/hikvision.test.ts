@@ -169,6 +169,8 @@ describe('the Hikvision case in the browser', () => {
     await setAsOf(page, BEFORE);
     await waitForStatuses(page, { ...statusOf(HAISHI, 'clear'), [ROOT]: 'listed' });
     for (const id of HAISHI) expect(await nodeData(page, id)).toEqual({ classes: expect.not.arrayContaining(['listed']), badge: null });
+    // The details pane follows the date too.
+    await page.waitForFunction((d) => document.querySelector('[data-section="why"] h3')?.textContent === `Status on ${d}`, BEFORE);
     await shot(page, '04-graph-2023');
 
     await page.locator(`.timeline-tick[data-date="${RULE_DATE}"]`).click();
