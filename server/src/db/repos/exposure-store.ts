@@ -5,7 +5,7 @@
 // A full list is replaced in ONE write transaction (delete the list's relationships, create the new ones,
 // set its Meta): Neo4j commits it atomically, so a reader sees the old list or the new one, never half of
 // each, and no generation bookkeeping leaks into every read query. The cost is a transaction as large as the
-// list's non-clear set (measured in bench/exposure-recompute.ts); batches tagged with a generation and a switch
+// list's non-clear set (measured by `npm run bench`, bench/run.ts); batches tagged with a generation and a switch
 // at the end would bound it, at the price of a generation filter on every read — worth it only for lists with
 // millions of non-clear entities.
 import { dateParam } from '../convert.js';
