@@ -31,6 +31,13 @@ export interface AppDeps {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
+/**
+ * Idle keep-alive time of the HTTP server (Node's default is 5 s). Clients reuse an idle connection until
+ * just before the server's timeout; with 5 s, a client whose event loop is busy for a few seconds can
+ * send on a socket the server is closing and get ECONNRESET. Longer than common proxy idle timeouts (60 s).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export function createApp({ db, logger, clientDir, apiKey, config = loadConfig({}) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');

@@ -1,6 +1,6 @@
 // Composes the process: configuration, database (embedded unless NEO4J_URI is set), schema, seed on
 // an empty database, then the HTTP server for the API and the built front end on one port.
-import { createApp } from './app.js';
+import { KEEP_ALIVE_TIMEOUT_MS, createApp } from './app.js';
 import { connect } from './bootstrap.js';
 import { answerClientErrors } from './http/client-errors.js';
 import { loadConfig } from './config.js';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     logger.info(`Ownership Explorer on http://localhost:${config.PORT} (API at /api/v1)`);
   });
   answerClientErrors(server);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   let stopping = false;
   const stop = async (signal: string) => {

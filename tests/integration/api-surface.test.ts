@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { createApp } from '../../server/src/app.js';
+import { KEEP_ALIVE_TIMEOUT_MS, createApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { fromRoot } from '../../server/src/paths.js';
@@ -42,6 +42,7 @@ async function start(env: Record<string, string> = {}): Promise<Started> {
   const db = testDatabase();
   const app = createApp({ db, logger: createLogger('info', sink), apiKey: config.API_KEY, config });
   const server = app.listen(0, '127.0.0.1');
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   await once(server, 'listening');
   closers.push(async () => {
     server.closeAllConnections();

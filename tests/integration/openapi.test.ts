@@ -101,6 +101,10 @@ describe('GET /api/v1/openapi.json', () => {
           const body = op.requestBody?.content?.['application/json']?.schema;
           expect([where, typeof body]).toEqual([where, 'object']);
         }
+        for (const [code, response] of Object.entries<any>(op.responses)) {
+          expect([where, code, response.headers?.['X-Request-Id']?.schema?.type]).toEqual([where, code, 'string']);
+          if (code === '429') expect([where, typeof response.headers['Retry-After']]).toEqual([where, 'object']);
+        }
         const success = Object.keys(op.responses).filter((c) => c.startsWith('2'));
         expect([where, success.length > 0]).toEqual([where, true]);
         for (const code of success) {

@@ -3,7 +3,7 @@
 // seed MERGEs from parallel workers would otherwise deadlock on the same locks.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/src/app.js';
+import { KEEP_ALIVE_TIMEOUT_MS, createApp } from '../../server/src/app.js';
 import { Database } from '../../server/src/db/database.js';
 import { answerClientErrors } from '../../server/src/http/client-errors.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -26,6 +26,7 @@ export async function startTestServer(): Promise<TestServer> {
   const app = createApp({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clientDir: fromRoot('dist/client') });
   const server = app.listen(0, '127.0.0.1');
   answerClientErrors(server);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   return {

@@ -47,18 +47,29 @@ const PROBLEMS: Record<number, string> = {
   503: 'Database unavailable or the query ran past its time limit; see Retry-After',
 };
 
+/** Headers on every answer: the request id (the caller's X-Request-Id when safe, else a new UUID). */
+const REQUEST_ID = {
+  'X-Request-Id': z.string().meta({ description: "The request's id, also in problem documents (requestId) and the server's log line" }),
+};
+const RETRY_AFTER = { 'Retry-After': z.string().meta({ description: 'Seconds to wait before retrying' }) };
+
 function problems(...codes: number[]): RouteConfig['responses'] {
   return Object.fromEntries(
     [...new Set([401, 414, 429, 503, ...codes])].sort().map((code) => [
       code,
-      { description: PROBLEMS[code] ?? 'Problem', content: { [PROBLEM_JSON]: { schema: ProblemSchema } } },
+      {
+        description: PROBLEMS[code] ?? 'Problem',
+        headers: z.object(code === 429 || code === 503 ? { ...REQUEST_ID, ...RETRY_AFTER } : REQUEST_ID),
+        content: { [PROBLEM_JSON]: { schema: ProblemSchema } },
+      },
     ]),
   );
 }
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: z.ZodType, description: string) => ({ description, headers: z.object(REQUEST_ID), content: { 'application/json': { schema } } });
 
 const EXPORT_HEADERS = z.object({
+  ...REQUEST_ID,
   'Content-Disposition': z.string().meta({ description: 'attachment; filename="ownership-<root>-<asOf>.<ext>"' }),
   'X-Export-Nodes': z.string().meta({ description: 'Entities in the file' }),
   'X-Export-Edges': z.string().meta({ description: 'OWNS and CONTROLS edges in the file' }),
@@ -105,7 +116,7 @@ function build(): OpenAPIRegistry {
     tags: ['health'],
     summary: 'Readiness: the database answers',
     security: [{}],
-    responses: { 200: json(ReadySchema, 'Ready'), 503: { description: PROBLEMS[503]!, content: { [PROBLEM_JSON]: { schema: ProblemSchema } } } },
+    responses: { 200: json(ReadySchema, 'Ready'), 503: { description: PROBLEMS[503]!, headers: z.object({ ...REQUEST_ID, ...RETRY_AFTER }), content: { [PROBLEM_JSON]: { schema: ProblemSchema } } } },
   });
   r.registerPath({
     method: 'get',
