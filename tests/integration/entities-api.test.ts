@@ -46,6 +46,15 @@ describe('GET /entities', () => {
     expect(body.items.map((i: { id: string }) => i.id)).toContain('hikvision');
   });
 
+  it('matches hyphenated names, names with stop words and a one-letter word being typed', async () => {
+    const ids = async (q: string) =>
+      (await api(server.baseUrl, `/api/v1/entities?q=${encodeURIComponent(q)}`)).body.items.map((i: { id: string }) => i.id);
+    expect((await ids('State-owned Assets'))[0]).toBe('sasac');
+    expect((await ids('Commission of the State Council'))[0]).toBe('sasac');
+    expect(await ids('Commission of the')).toContain('sasac');
+    expect((await ids('China Electronics Technology H'))[0]).toBe('cethik');
+  });
+
   it('pages with a cursor, without repeats, to the end', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -1,31 +1,40 @@
-// Turns what a person types into a Lucene query for the full-text index. Every Lucene operator is
-// escaped, so input can only ever be words. Latin words match as prefixes (search as you type); a run
-// of Chinese characters becomes a quoted phrase, which the 'cjk' analyzer splits into bigrams.
+// Turns what a person types into a Lucene query for the full-text index. Input is cut into words of
+// letters and digits, so no Lucene operator can survive: input can only ever be words. The index uses
+// Lucene's 'cjk' analyzer, which splits "State-owned" into two tokens, drops English stop words and
+// bigrams Chinese, so the query does the same: hyphenated words become two terms, complete stop words are
+// dropped, and a run of Chinese characters becomes a quoted phrase. Latin words match as prefixes
+// (search as you type); `+` marks a term as required.
 
-const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
-const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+/u;
+const WORD = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+/gu;
 const MAX_TERMS = 8;
-
-export function escapeLucene(term: string): string {
-  return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
-}
+/** The stop words of Lucene's CJKAnalyzer: never indexed, so a required term for one matches nothing. */
+const STOP_WORDS = new Set(
+  'a and are as at be but by for if in into is it no not of on or s such t that the their then there these they this to was will with www'.split(' '),
+);
 
 /** null when the text has nothing searchable (only punctuation or spaces). */
 export function toLuceneQuery(text: string): string | null {
-  const words = text
-    .normalize('NFKC')
-    .split(/[\s,;:()"'“”‘’.]+/u)
-    .map((w) => w.trim())
-    .filter((w) => w.length > 0)
-    .slice(0, MAX_TERMS);
-  const clauses = words
-    .map((w) => {
-      if (HAN.test(w)) return `"${escapeLucene(w)}"`;
-      const plain = w.replace(LUCENE_SPECIAL, '');
-      if (plain.length === 0) return null;
-      // A one-letter prefix would match half the index; keep it exact.
-      return plain.length === 1 ? escapeLucene(plain) : `${escapeLucene(plain.toLowerCase())}*`;
-    })
-    .filter((c): c is string => c !== null);
-  return clauses.length > 0 ? clauses.join(' AND ') : null;
+  const words = (text.normalize('NFKC').match(WORD) ?? []).slice(0, MAX_TERMS);
+  const clauses: string[] = [];
+  words.forEach((word, i) => {
+    if (HAN_RUN.test(word)) {
+      clauses.push(`+"${word}"`);
+      return;
+    }
+    const lower = word.toLowerCase();
+    const last = i === words.length - 1;
+    if (!last) {
+      // A finished word: a stop word is not in the index; a one-letter word is matched exactly.
+      if (STOP_WORDS.has(lower)) return;
+      clauses.push(lower.length === 1 ? `+${lower}` : `+${lower}*`);
+      return;
+    }
+    // The word being typed. Alone, a single letter would match half the index: keep it exact.
+    if (lower.length === 1 && words.length === 1) clauses.push(`+${lower}`);
+    // It may be the start of a longer word ("the" → "theory") or a stop word: optional, not required.
+    else if (STOP_WORDS.has(lower)) clauses.push(`${lower}*`);
+    else clauses.push(`+${lower}*`);
+  });
+  return clauses.length > 0 ? clauses.join(' ') : null;
 }
