@@ -51,6 +51,17 @@ describe('POST /paths: ownership chains', () => {
     }
   });
 
+  it('finds the whole state chain down from SASAC to each Haishi subsidiary over ownership alone', async () => {
+    for (const haishi of HAISHI) {
+      const { status, body } = await paths({ from: 'sasac', to: haishi, asOf: AS_OF, relTypes: ['OWNS'] });
+      expect([haishi, status]).toEqual([haishi, 200]);
+      expect(body.paths.map(nodeIds)).toEqual([['sasac', 'cetc', 'cethik', 'hikvision', haishi]]);
+      expect(body.paths[0].edges.map((e: { type: string }) => e.type)).toEqual(['OWNS', 'OWNS', 'OWNS', 'OWNS']);
+    }
+    // Three hops are not enough for a four-hop chain.
+    expect((await paths({ from: 'sasac', to: 'moyu-haishi', asOf: AS_OF, relTypes: ['OWNS'], maxHops: 3 })).body.paths).toEqual([]);
+  });
+
   it('checks validity on asOf for every edge: in 2020 the path runs over the 2014 stake (a range)', async () => {
     const { body } = await paths({ from: 'cethik', to: 'moyu-haishi', asOf: '2020-01-01', relTypes: ['OWNS'] });
     expect(body.paths.map(edgeIds)).toEqual([['own-cethik-hikvision-2014', 'own-hikvision-moyu-haishi']]);
