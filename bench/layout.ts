@@ -76,7 +76,7 @@ const median = (xs: number[]): number => {
 const ms = (x: number | null): string => (x === null ? '—' : `${Math.round(x)} ms`);
 
 function describe(run: RunTimings): string {
-  return `${run.engine.padEnd(7)} ${String(run.nodes).padStart(5)} nodes ${String(run.edges).padStart(5)} edges  add ${ms(run.addMs)}  layout ${ms(run.layoutMs)}  draw ${ms(run.drawMs)}  total ${ms(run.totalMs)}  expand ${ms(run.expandDrawMs)}  overlaps ${run.overlaps}  edge lean p50/p90 ${run.edgeLeanP50}/${run.edgeLeanP90} px  size ${run.width}×${run.height}${Object.keys(run.phases).length > 0 ? `\n      phases ${JSON.stringify(run.phases)}` : ''}`;
+  return `${run.engine.padEnd(7)} ${String(run.nodes).padStart(5)} nodes ${String(run.edges).padStart(5)} edges  add ${ms(run.addMs)}  layout ${ms(run.layoutMs)}  draw ${ms(run.drawMs)}  total ${ms(run.totalMs)}  expand ${ms(run.expandDrawMs)}  overlaps ${run.overlaps}${run.overlaps > 0 ? ` (${run.overlapSample.join('; ')})` : ''}  edge lean p50/p90 ${run.edgeLeanP50}/${run.edgeLeanP90} px  size ${run.width}×${run.height}${Object.keys(run.phases).length > 0 ? `\n      phases ${JSON.stringify(run.phases)}` : ''}`;
 }
 
 async function main(): Promise<void> {

@@ -37,8 +37,9 @@ export interface RunTimings {
   expandDrawMs: number | null;
   /** The layered layout's own phases (User Timing measures): reading sizes, computing, applying. */
   phases: Record<string, number>;
-  /** Pairs of boxes in the same row that overlap (should be 0). */
+  /** Pairs of boxes that overlap (should be 0), and the first few of them. */
   overlaps: number;
+  overlapSample: string[];
   /** Median and 90th percentile of |x(owner) − x(owned)| over the edges: how far edges lean (px). */
   edgeLeanP50: number;
   edgeLeanP90: number;
@@ -104,7 +105,7 @@ async function run(request: RunRequest): Promise<RunTimings> {
     expandMs,
     expandDrawMs,
     phases,
-    overlaps: overlappingPairs(core),
+    ...overlappingPairs(core),
     ...edgeLean(core),
     width: Math.round(box.w),
     height: Math.round(box.h),
@@ -112,22 +113,27 @@ async function run(request: RunRequest): Promise<RunTimings> {
 }
 
 /** Boxes that overlap, found with a sweep along x (boxes sorted by left edge). */
-function overlappingPairs(core: Core): number {
+function overlappingPairs(core: Core): { overlaps: number; overlapSample: string[] } {
   const boxes = core.nodes().map((node: NodeSingular) => {
     const { x, y } = node.position();
     const { w, h } = node.layoutDimensions({ nodeDimensionsIncludeLabels: false });
-    return { left: x - w / 2, right: x + w / 2, top: y - h / 2, bottom: y + h / 2 };
+    return { id: node.id(), x, y, left: x - w / 2, right: x + w / 2, top: y - h / 2, bottom: y + h / 2 };
   });
   boxes.sort((a, b) => a.left - b.left);
-  let pairs = 0;
+  let overlaps = 0;
+  const overlapSample: string[] = [];
+  const at = (b: (typeof boxes)[number]): string => `${b.id}@${Math.round(b.x)},${Math.round(b.y)}`;
   for (let i = 0; i < boxes.length; i++) {
     const a = boxes[i]!;
     for (let j = i + 1; j < boxes.length && boxes[j]!.left < a.right - 0.5; j++) {
       const b = boxes[j]!;
-      if (b.top < a.bottom - 0.5 && a.top < b.bottom - 0.5) pairs++;
+      if (b.top < a.bottom - 0.5 && a.top < b.bottom - 0.5) {
+        overlaps++;
+        if (overlapSample.length < 5) overlapSample.push(`${at(a)} × ${at(b)}`);
+      }
     }
   }
-  return pairs;
+  return { overlaps, overlapSample };
 }
 
 function edgeLean(core: Core): { edgeLeanP50: number; edgeLeanP90: number } {

@@ -203,3 +203,77 @@ describe('placeExpansion', () => {
     expect(free.moved.size).toBe(0);
   });
 });
+
+describe('placeExpansion on random laid-out rows', () => {
+  /** Rows of boxes 120 px apart, packed left to right with gaps of at least 22 px, like a layered layout. */
+  const scenes = fc
+    .record({
+      rows: fc.array(fc.array(fc.tuple(fc.integer({ min: 60, max: 200 }), fc.integer({ min: 22, max: 400 })), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }),
+      anchorPick: fc.nat(),
+      attachedPicks: fc.array(fc.nat(), { maxLength: 3 }),
+      subsidiaries: fc.integer({ min: 0, max: 8 }),
+      owners: fc.integer({ min: 0, max: 3 }),
+      grandchildren: fc.integer({ min: 0, max: 3 }),
+      widths: fc.array(fc.integer({ min: 60, max: 200 }), { minLength: 14, maxLength: 14 }),
+    })
+    .map(({ rows, anchorPick, attachedPicks, subsidiaries, owners, grandchildren, widths }) => {
+      const boxes: PlacedBox[] = [];
+      rows.forEach((row, r) => {
+        let right = -1000;
+        row.forEach(([width, gap], i) => {
+          const x = right + gap + width / 2;
+          boxes.push({ id: `r${r}c${i}`, x, y: r * 120, width, height: 48 });
+          right = x + width / 2;
+        });
+      });
+      const anchor = boxes[anchorPick % boxes.length]!;
+      const others = boxes.filter((b) => b !== anchor);
+      const attached = others.length > 0 ? attachedPicks.map((p) => others[p % others.length]!.id) : [];
+      const added: LayoutNode[] = [];
+      const edges: LayoutEdge[] = [];
+      for (let i = 0; i < subsidiaries; i++) {
+        added.push({ id: `s${i}`, width: widths[i]!, height: 48 });
+        edges.push({ source: anchor.id, target: `s${i}` });
+      }
+      for (let i = 0; i < Math.min(grandchildren, subsidiaries); i++) {
+        added.push({ id: `g${i}`, width: widths[8 + i]!, height: 48 });
+        edges.push({ source: `s${i}`, target: `g${i}` });
+      }
+      for (let i = 0; i < owners; i++) {
+        added.push({ id: `o${i}`, width: widths[11 + i]!, height: 48 });
+        edges.push({ source: `o${i}`, target: anchor.id });
+      }
+      const rankOf = new Map(boxes.map((b) => [b.id, Math.round(b.y / 120)]));
+      const rankY = new Map(rows.map((_, r) => [r, r * 120]));
+      return { anchor, existing: others, added, edges, attached, rows: { rankOf, rankY } };
+    });
+
+  it('never leaves two boxes overlapping, never moves the anchor or anything vertically, keeps each row in order', () => {
+    fc.assert(
+      fc.property(scenes, (scene) => {
+        const result = placeExpansion(scene);
+        const final = [
+          { ...scene.anchor },
+          ...scene.existing.map((b) => ({ ...b, ...(result.moved.get(b.id) ?? {}) })),
+          ...scene.added.map((n) => ({ ...n, ...result.added.get(n.id)! })),
+        ];
+        for (let i = 0; i < final.length; i++)
+          for (let j = i + 1; j < final.length; j++) {
+            const a = final[i]!;
+            const b = final[j]!;
+            const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 - 1e-6 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2 - 1e-6;
+            if (!apart) throw new Error(`${a.id} overlaps ${b.id}`);
+          }
+        for (const [id, p] of result.moved) expect(p.y).toBe(scene.existing.find((b) => b.id === id)!.y);
+        // Existing nodes keep their left-to-right order in every row.
+        const byRow = new Map<number, Array<{ before: number; after: number }>>();
+        for (const b of scene.existing) byRow.set(b.y, [...(byRow.get(b.y) ?? []), { before: b.x, after: result.moved.get(b.id)?.x ?? b.x }]);
+        for (const row of byRow.values()) {
+          row.sort((a, b) => a.before - b.before);
+          for (let i = 1; i < row.length; i++) expect(row[i]!.after).toBeGreaterThan(row[i - 1]!.after);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

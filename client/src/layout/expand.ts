@@ -47,6 +47,17 @@ export interface ExpandResult {
   rankY: Map<number, number>;
 }
 
+/** Overlaps thinner than this (px) are rounding, not overlaps. */
+const EPSILON = 1e-6;
+
+/** The strip a row of new nodes occupies, with the node gap around it. */
+interface Band {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 export function placeExpansion(input: ExpandInput): ExpandResult {
   const options = resolveOptions(input.options);
   const { anchor } = input;
@@ -75,10 +86,14 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
   };
 
   const placed = new Map<string, Point>([[anchor.id, { x: anchor.x, y: anchor.y }]]);
-  const attached = new Set(input.attached ?? []);
-  const attachedBoxes = input.existing.filter((box) => attached.has(box.id));
+  // Only an attached node in the anchor's own column (its one owner centred above, its one subsidiary below)
+  // keeps its place with the new nodes lined up beside it: the column never moves when the sides are pushed
+  // apart. Attached nodes elsewhere are moved aside like any other, keeping their side's shape.
+  const attached = new Set(input.attached);
+  const attachedBoxes = input.existing.filter((box) => attached.has(box.id) && Math.abs(box.x - anchor.x) < 0.5);
+  const besideColumn = new Set(attachedBoxes.map((box) => box.id));
   const neighbours = undirectedNeighbours(input.edges);
-  const bands: Array<{ top: number; bottom: number; left: number; right: number }> = [];
+  const bands: Band[] = [];
   const order = [...rows.keys()].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
   for (const hop of order) {
     const row = rows.get(hop)!;
@@ -97,8 +112,8 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
       wishes.map(() => 1),
       gaps,
     );
-    // The anchor's owners (or subsidiaries) already on screen in this row keep their place: the new ones
-    // line up to their right instead of pushing them aside.
+    // The anchor's owner (or subsidiary) already centred on its column keeps its place: the new ones line
+    // up to its right instead of pushing it aside.
     const besides = attachedBoxes.filter((box) => Math.abs(box.y - y) < box.height / 2 + halfHeight(hop));
     if (besides.length > 0) {
       const edge = Math.max(...besides.map((box) => box.x + box.width / 2)) + options.nodeSep;
@@ -115,30 +130,48 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
     bands.push({ top: y - halfHeight(hop), bottom: y + halfHeight(hop), left: left - options.nodeSep, right: right + options.nodeSep });
   }
 
-  // How far each side must move so that no existing box overlaps a band of new nodes.
+  // The graph splits at the anchor's column: what lies right of it moves right, what lies left moves left,
+  // each side as a whole (so every subtree keeps its shape), and what is centred on the column stays unless
+  // it is itself in the way. Each side moves just far enough that none of its boxes overlaps a new row,
+  // including boxes the move itself would carry into one (they jump over it), hence the loop.
+  const overlaps = (box: PlacedBox, shift: number, band: Band): boolean =>
+    box.y + box.height / 2 > band.top + EPSILON &&
+    box.y - box.height / 2 < band.bottom - EPSILON &&
+    box.x + shift + box.width / 2 > band.left + EPSILON &&
+    box.x + shift - box.width / 2 < band.right - EPSILON;
+  const inBandRows = input.existing.filter(
+    (box) => !besideColumn.has(box.id) && bands.some((band) => box.y + box.height / 2 > band.top && box.y - box.height / 2 < band.bottom),
+  );
+  const side = new Map<string, number>();
+  for (const box of inBandRows) {
+    const onColumn = box.x === anchor.x ? (bands.some((band) => overlaps(box, 0, band)) ? 1 : 0) : 0;
+    side.set(box.id, box.x > anchor.x ? 1 : box.x < anchor.x ? -1 : onColumn);
+  }
   let pushRight = 0;
   let pushLeft = 0;
-  const inTheWay = new Set<string>();
-  for (const box of input.existing) {
-    const top = box.y - box.height / 2;
-    const bottom = box.y + box.height / 2;
-    const left = box.x - box.width / 2;
-    const right = box.x + box.width / 2;
-    if (attached.has(box.id)) continue; // placed beside, never in the way
-    for (const band of bands) {
-      if (bottom <= band.top || top >= band.bottom || right <= band.left || left >= band.right) continue;
-      inTheWay.add(box.id);
-      if (box.x >= anchor.x) pushRight = Math.max(pushRight, band.right - left);
-      else pushLeft = Math.max(pushLeft, right - band.left);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const box of inBandRows) {
+      const s = side.get(box.id)!;
+      if (s === 0) continue;
+      for (const band of bands) {
+        if (!overlaps(box, s > 0 ? pushRight : -pushLeft, band)) continue;
+        // Past the band's far edge. The pushes only grow, so each box jumps each band at most once.
+        if (s > 0) {
+          const need = Math.ceil(band.right - (box.x - box.width / 2));
+          if (need > pushRight) [pushRight, changed] = [need, true];
+        } else {
+          const need = Math.ceil(box.x + box.width / 2 - band.left);
+          if (need > pushLeft) [pushLeft, changed] = [need, true];
+        }
+      }
     }
   }
-  // The graph splits at the anchor's column: what lies right of it moves right, what lies left moves left,
-  // and what is centred on it (typically its owner above) stays unless it was itself in the way.
   const moved = new Map<string, Point>();
   if (pushRight > 0 || pushLeft > 0) {
     for (const box of input.existing) {
-      const side = box.x > anchor.x ? 1 : box.x < anchor.x ? -1 : inTheWay.has(box.id) ? 1 : 0;
-      const shift = side > 0 ? pushRight : side < 0 ? -pushLeft : 0;
+      const s = side.get(box.id) ?? (box.x > anchor.x ? 1 : box.x < anchor.x ? -1 : 0);
+      const shift = s > 0 ? pushRight : s < 0 ? -pushLeft : 0;
       if (shift !== 0) moved.set(box.id, { x: box.x + shift, y: box.y });
     }
   }

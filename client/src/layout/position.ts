@@ -4,6 +4,9 @@
 // down and up sweeps end with an upward one, so owners sit centred over what they own, as in dagre.
 import type { LayeredGraph } from './layered-graph.ts';
 
+/** The weight of a node without neighbours in the rank it is placed against: enough to keep it near. */
+const NO_WISH_WEIGHT = 0.01;
+
 export interface SpacingOptions {
   nodeSep: number;
   edgeSep: number;
@@ -29,8 +32,10 @@ export function assignX(graph: LayeredGraph, layers: readonly number[][], option
   }
 
   const desired: number[] = [];
+  const pull: number[] = [];
   const place = (layer: readonly number[], neighbours: readonly number[][], weights: readonly number[][]): void => {
     desired.length = 0;
+    pull.length = 0;
     for (const v of layer) {
       const ns = neighbours[v]!;
       const ws = weights[v]!;
@@ -41,8 +46,11 @@ export function assignX(graph: LayeredGraph, layers: readonly number[][], option
         total += ws[i]!;
       }
       desired.push(total > 0 ? sum / total : x[v]!);
+      // A node pulls as hard as the edges behind its wish: an owner of twenty holds its place over them,
+      // while a node with no neighbour on that side has no wish worth keeping and yields to the others.
+      pull.push(total > 0 ? total * weight(v) : NO_WISH_WEIGHT);
     }
-    const placed = closestOrderedPlacement(desired, layer.map(weight), layer.slice(1).map((v, i) => gap(layer[i]!, v)));
+    const placed = closestOrderedPlacement(desired, pull, layer.slice(1).map((v, i) => gap(layer[i]!, v)));
     for (let slot = 0; slot < layer.length; slot++) x[layer[slot]!] = placed[slot]!;
   };
 
