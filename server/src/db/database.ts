@@ -18,6 +18,12 @@ export interface DatabaseOptions {
 
 export class Database {
   private readonly driver: Driver;
+  /**
+   * Shared by every session of this process, so each transaction starts after the last one committed here:
+   * on a cluster, a read routed to a follower waits until that follower has applied this process's latest
+   * write (read-your-writes, e.g. the exposure refresh reading the listing just written). One server: no-op.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(private readonly opts: DatabaseOptions) {
     const auth = opts.password ? neo4j.auth.basic(opts.user, opts.password) : undefined;
@@ -88,6 +94,7 @@ export class Database {
     return this.driver.session({
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
   }
 
