@@ -6,7 +6,7 @@
 // three lists with dates, some later removed. People hold stakes near the top (ultimate owners).
 // 10% of stakes are unknown and 5% are ranges.
 import type { ControlEdge, Entity, IsoDate, ListingDecision, OwnershipEdge, Source } from '../domain/model.js';
-import { ancestor, entityId, isPerson, kindOf, levelOf, makeLayout, pickOnLevel, pickPerson, primaryOwner, type Layout } from './layout.js';
+import { ancestor, entityId, groupOf, isPerson, kindOf, levelOf, makeLayout, pickOnLevel, pickPerson, primaryOwner, type Layout } from './layout.js';
 import { nameEntity } from './names.js';
 import { Rng } from './random.js';
 
@@ -119,7 +119,12 @@ export class SyntheticGraph {
       }
       return -1;
     };
-    const above = (): number => (level === 1 ? pickOnLevel(this.layout, 0, rng) : pickOnLevel(this.layout, level - 1, rng));
+    // Owners come from the entity's own group; minority stakes come from any group 2% of the time (the
+    // ties that join groups into one giant component without merging their upstreams).
+    const ownGroup = groupOf(this.layout, i);
+    const group = (): number | undefined => ownGroup;
+    const anyGroup = (): number | undefined => (rng.chance(0.02) ? undefined : ownGroup);
+    const above = (): number => pickOnLevel(this.layout, level - 1, rng, group());
 
     const split = rng.chance(0.3);
     const share = split ? rng.pick([30, 40, 50, 51, 60, 70]) : rng.pick([100, 100, 100, 100, 90, 75, 60, 51, 50, 49, 30]);
@@ -139,29 +144,33 @@ export class SyntheticGraph {
       own(primary, i, stake(rng, share), since, null);
     }
     if (split) {
+      // The other shareholder: a person half of the time (an ultimate owner), else a group company above.
       const from = level >= 2 && rng.chance(0.1) ? level - 2 : level - 1;
-      const second = another(() => (level >= 2 && rng.chance(0.1) ? pickPerson(this.layout, rng) : pickOnLevel(this.layout, from, rng)));
+      const second = another(() => (rng.chance(0.5) ? pickPerson(this.layout, rng) : pickOnLevel(this.layout, from, rng, group())));
       if (second >= 0) own(second, i, stake(rng, rng.pick([100 - share, 100 - share, Math.round((100 - share) / 2), 10])));
     }
     if (rng.chance(0.12)) {
-      // A cross-holding: a minority stake from a peer on the same level or another owner on the level above.
-      const peer = another(() => pickOnLevel(this.layout, rng.chance(0.5) ? level : level - 1, rng));
+      // A cross-holding: a minority stake from another company of the group on the level above (a peer on the
+      // same level would pull its whole upstream in without getting closer to the top).
+      const peer = another(() => pickOnLevel(this.layout, level - 1, rng, anyGroup()));
       if (peer >= 0) own(peer, i, stake(rng, rng.pick([5, 10, 15, 20])), rng.chance(0.3) ? dayBetween(rng, FIRST_DAY, LAST_DAY) : null);
     }
     if (level >= 2 && rng.chance(0.01)) {
-      const controller = rng.chance(0.5) ? pickOnLevel(this.layout, 0, rng) : pickOnLevel(this.layout, level - 2, rng);
+      const controller = pickOnLevel(this.layout, rng.chance(0.5) ? 0 : level - 2, rng, group());
       out.controls.push({
         id: `${this.layout.prefix}-c${i}`, controller: this.id(controller), controlled: this.id(i),
         basis: rng.pick(['board control', 'state supervision', 'voting agreement']), start: null, end: null, sourceIds: [this.sourceId],
       });
     }
-    if (level >= 3 && rng.chance(0.004)) {
-      // A subsidiary holding shares in its own ancestor: an ownership cycle.
-      const up = ancestor(this.layout, i, 2 + rng.int(Math.min(level, 5) - 1));
+    if (level >= 3 && rng.chance(0.002)) {
+      // A subsidiary holding shares in its own parent or grandparent: an ownership cycle. Kept close, because
+      // the ancestors of most entities are their group's hubs: a stake from far below would pull that whole
+      // branch into the upstream of everything under the hub.
+      const up = ancestor(this.layout, i, 1 + rng.int(2));
       if (up !== null && !isPerson(this.layout, up)) own(i, up, stake(rng, rng.pick([5, 10, 15])));
     }
-    if (level >= 2 && rng.chance(0.002)) {
-      const peer = pickOnLevel(this.layout, level, rng);
+    if (level >= 2 && rng.chance(0.001)) {
+      const peer = pickOnLevel(this.layout, level, rng, groupOf(this.layout, i));
       if (peer !== i) {
         own(i, peer, stake(rng, 8));
         own(peer, i, stake(rng, 8));
