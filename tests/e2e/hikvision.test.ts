@@ -192,6 +192,10 @@ describe('the Hikvision case in the browser', () => {
     // Each of the decision's sources is named (a link where the source has a web address).
     const sourceText = await why.locator(`[data-decision-id="${RULE.id}"] .why-sources`).textContent();
     for (const id of RULE.sourceIds) expect(sourceText).toContain(sources.find((x) => x.id === id)!.publisher);
+    // The proof is drawn once the engine's answer for the selection arrives, which may follow the sentence.
+    await page
+      .waitForFunction(() => (window as unknown as TestWindow).__cy.$('.highlight').length > 0, undefined, { timeout: 20_000 })
+      .catch(() => undefined); // the assertion below reports what was drawn
     const marks = await page.evaluate((id) => {
       const cy = (window as unknown as TestWindow).__cy;
       return { highlighted: cy.$('.highlight').map((e) => e.id()), fadedRoot: cy.getElementById('hikvision').hasClass('faded') };
