@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { Engine, RunTimings } from './layout-page/main.ts';
+import type { Engine, ExpandTimings, Inspection, ShowTimings } from './layout-page/main.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results');
@@ -25,6 +25,15 @@ const RUNS = Number(arg('runs', '3'));
 const SIZES = arg('sizes', '2000,7000').split(',').map(Number);
 /** dagre takes ~40 s at 7,000 elements: one run per size is plenty, and none above this size. */
 const DAGRE_MAX = Number(arg('no-dagre-above', '100000'));
+
+/** One run: wall-clock times in the page, and the CPU time the browser's renderer process spent (all its
+ * threads, the layout worker included), which depends far less on how busy the machine is. */
+interface RunTimings extends ShowTimings, Inspection {
+  cpuMs: number;
+  expandMs: number;
+  expandDrawMs: number;
+  expandCpuMs: number;
+}
 
 interface SizeReport {
   elements: number;
@@ -61,26 +70,49 @@ function serve(dir: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function runOnce(page: Page, elements: number, engine: Engine): Promise<RunTimings> {
-  return page.evaluate(
-    ([size, name]) =>
-      (window as unknown as { __layoutBench: { run: (r: object) => Promise<RunTimings> } }).__layoutBench.run({ elements: size, engine: name, expand: true }),
-    [elements, engine] as const,
-  );
+type Bench = {
+  show: (request: { elements: number; engine: Engine }) => Promise<ShowTimings>;
+  expand: () => Promise<ExpandTimings>;
+  inspect: () => Inspection;
+  fit: () => Promise<void>;
+  focus: (id: string | null, zoom: number) => Promise<void>;
+};
+// Page functions run in the browser: they reach the page's API through its global, not through Node code.
+declare global {
+  interface Window {
+    __layoutBench: Bench;
+  }
+}
+
+/** CPU time of the page's renderer process so far (ms), from the DevTools protocol's ProcessTime metric. */
+async function cpuTime(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'ProcessTime')?.value ?? 0) * 1000;
+}
+
+async function runOnce(page: Page, cdp: CDPSession, elements: number, engine: Engine): Promise<RunTimings> {
+  const c0 = await cpuTime(cdp);
+  const shown = await page.evaluate(([size, name]) => window.__layoutBench.show({ elements: size, engine: name }), [elements, engine] as const);
+  const c1 = await cpuTime(cdp);
+  const expanded = await page.evaluate(() => window.__layoutBench.expand());
+  const c2 = await cpuTime(cdp);
+  const inspection = await page.evaluate(() => window.__layoutBench.inspect());
+  return { ...shown, ...inspection, cpuMs: c1 - c0, expandMs: expanded.placedMs, expandDrawMs: expanded.drawnMs, expandCpuMs: c2 - c1 };
 }
 
 const median = (xs: number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 };
-const ms = (x: number | null): string => (x === null ? '—' : `${Math.round(x)} ms`);
+const ms = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${Math.round(x)} ms`);
 
 function describe(run: RunTimings): string {
-  return `${run.engine.padEnd(7)} ${String(run.nodes).padStart(5)} nodes ${String(run.edges).padStart(5)} edges  add ${ms(run.addMs)}  layout ${ms(run.layoutMs)}  draw ${ms(run.drawMs)}  total ${ms(run.totalMs)}  expand ${ms(run.expandDrawMs)}  overlaps ${run.overlaps}${run.overlaps > 0 ? ` (${run.overlapSample.join('; ')})` : ''}  edge lean p50/p90 ${run.edgeLeanP50}/${run.edgeLeanP90} px  size ${run.width}×${run.height}${Object.keys(run.phases).length > 0 ? `\n      phases ${JSON.stringify(run.phases)}` : ''}`;
+  return `${run.engine.padEnd(7)} ${String(run.nodes).padStart(5)} nodes ${String(run.edges).padStart(5)} edges  add ${ms(run.addMs)}  layout ${ms(run.layoutMs)}  draw ${ms(run.drawMs)}  total ${ms(run.totalMs)} (cpu ${ms(run.cpuMs)})  expand ${ms(run.expandDrawMs)} (cpu ${ms(run.expandCpuMs)})  overlaps ${run.overlaps}${run.overlaps > 0 ? ` (${run.overlapSample.join('; ')})` : ''}  edge lean p50/p90 ${run.edgeLeanP50}/${run.edgeLeanP90} px  size ${run.width}×${run.height}${Object.keys(run.phases).length > 0 ? `\n      phases ${JSON.stringify(run.phases)}` : ''}`;
 }
 
 async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
+  const loadBefore = os.loadavg()[0]!;
   console.log('building the benchmark page …');
   const dir = await buildPage();
   const server = await serve(dir);
@@ -91,6 +123,8 @@ async function main(): Promise<void> {
   const reports: SizeReport[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`);
     await page.waitForFunction(() => '__layoutBench' in window);
@@ -98,17 +132,17 @@ async function main(): Promise<void> {
       const report: SizeReport = { elements, layered: [], dagre: [] };
       reports.push(report);
       for (let i = 0; i < RUNS; i++) {
-        const run = await runOnce(page, elements, 'layered');
+        const run = await runOnce(page, cdp, elements, 'layered');
         report.layered.push(run);
         console.log(`${elements} #${i + 1} ${describe(run)}`);
       }
       if (elements === SIZES[0]) await screenshots(page, elements);
       if (elements <= DAGRE_MAX) {
-        const run = await runOnce(page, elements, 'dagre');
+        const run = await runOnce(page, cdp, elements, 'dagre');
         report.dagre.push(run);
         console.log(`${elements} #1 ${describe(run)}`);
         if (elements === SIZES[0]) {
-          await page.evaluate(() => (window as unknown as { __layoutBench: { fit: () => Promise<void> } }).__layoutBench.fit());
+          await page.evaluate(() => window.__layoutBench.fit());
           await page.screenshot({ path: path.join(RESULTS, `layout-${elements}-dagre.png`) });
         }
       }
@@ -119,41 +153,41 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   printTable(reports);
+  console.log(`machine: ${os.cpus().length} cores, 1-min load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`);
   writeFileSync(
     path.join(RESULTS, 'layout.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), machine: `${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`, runs: RUNS, reports }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine: `${os.cpus().length} cores, 1-min load ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after`, runs: RUNS, reports }, null, 2)}\n`,
   );
   console.log(`wrote ${path.relative(process.cwd(), path.join(RESULTS, 'layout.json'))}`);
 }
 
 /** The whole 2,000-element view fitted, then a readable detail around the expanded node. */
 async function screenshots(page: Page, elements: number): Promise<void> {
-  type Bench = { fit: () => Promise<void>; focus: (id: string | null, zoom: number) => Promise<void> };
-  await page.evaluate(() => (window as unknown as { __layoutBench: Bench }).__layoutBench.fit());
+  await page.evaluate(() => window.__layoutBench.fit());
   await page.screenshot({ path: path.join(RESULTS, `layout-${elements}.png`) });
-  await page.evaluate(() => (window as unknown as { __layoutBench: Bench }).__layoutBench.focus(null, 0.55));
+  await page.evaluate(() => window.__layoutBench.focus(null, 0.55));
   await page.screenshot({ path: path.join(RESULTS, `layout-${elements}-expand.png`) });
-  await page.evaluate(() => (window as unknown as { __layoutBench: Bench }).__layoutBench.focus('n0', 0.55));
+  await page.evaluate(() => window.__layoutBench.focus('n0', 0.55));
   await page.screenshot({ path: path.join(RESULTS, `layout-${elements}-root.png`) });
 }
 
 function printTable(reports: SizeReport[]): void {
-  console.log('\nmedian of runs (layered) / single run (dagre); total = add + layout + first drawn frame');
-  console.log('elements | nodes | layered total | dagre total | ratio | layered expand | dagre re-layout | overlaps (layered/dagre)');
+  console.log(`\nmedian of ${RUNS} runs (layered) / one run (dagre); total = add + layout + first drawn frame, wall clock (renderer CPU)`);
+  console.log('elements | nodes | layered total | dagre total | ratio | layered expand | dagre re-layout | overlaps');
   for (const { elements, layered, dagre } of reports) {
-    const total = median(layered.map((r) => r.totalMs));
-    const expand = median(layered.map((r) => r.expandDrawMs ?? 0));
     const d = dagre[0];
+    const total = median(layered.map((r) => r.totalMs));
+    const cpu = median(layered.map((r) => r.cpuMs));
     console.log(
       [
         elements,
         layered[0]?.nodes ?? 0,
-        ms(total),
-        d ? ms(d.totalMs) : '—',
-        d ? `${(d.totalMs / total).toFixed(1)}×` : '—',
-        ms(expand),
-        d ? ms(d.expandDrawMs) : '—',
-        `${layered[0]?.overlaps ?? '—'}/${d?.overlaps ?? '—'}`,
+        `${ms(total)} (${ms(cpu)})`,
+        d ? `${ms(d.totalMs)} (${ms(d.cpuMs)})` : '—',
+        d ? `${(d.totalMs / total).toFixed(1)}× (${(d.cpuMs / cpu).toFixed(1)}×)` : '—',
+        `${ms(median(layered.map((r) => r.expandDrawMs)))} (${ms(median(layered.map((r) => r.expandCpuMs)))})`,
+        d ? `${ms(d.expandDrawMs)} (${ms(d.expandCpuMs)})` : '—',
+        `${layered.map((r) => r.overlaps).join('/')} | ${d?.overlaps ?? '—'}`,
       ].join(' | '),
     );
   }

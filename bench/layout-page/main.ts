@@ -6,7 +6,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { coreOptions, stylesheet } from '../../client/src/graph/style.ts';
 import { expandLayout, layeredLayout } from '../../client/src/layout/layered.ts';
-import { syntheticExpansion, syntheticOwnershipView } from '../layout-graph.ts';
+import { syntheticExpansion, syntheticOwnershipView, type SyntheticView } from '../layout-graph.ts';
 import { dagreOptions } from './dagre-baseline.ts';
 
 cytoscape.use(dagre);
@@ -16,11 +16,11 @@ export type Engine = 'layered' | 'dagre';
 export interface RunRequest {
   elements: number;
   engine: Engine;
-  expand: boolean;
   seed?: number;
 }
 
-export interface RunTimings {
+/** Showing a view: wall-clock times in the page (ms). */
+export interface ShowTimings {
   engine: Engine;
   nodes: number;
   edges: number;
@@ -32,11 +32,18 @@ export interface RunTimings {
   drawMs: number;
   /** add + layout + first drawn frame: what a person waits for. */
   totalMs: number;
-  /** Adding an expansion of a deep node and placing it, then drawing: `expandLayout` or a full re-layout. */
-  expandMs: number | null;
-  expandDrawMs: number | null;
   /** The layered layout's own phases (User Timing measures): reading sizes, computing, applying. */
   phases: Record<string, number>;
+}
+
+/** Expanding a deep node: adding its owners and subsidiaries, placing them (`expandLayout`, or dagre again). */
+export interface ExpandTimings {
+  placedMs: number;
+  /** Until the next frame has been drawn. */
+  drawnMs: number;
+}
+
+export interface Inspection {
   /** Pairs of boxes that overlap (should be 0), and the first few of them. */
   overlaps: number;
   overlapSample: string[];
@@ -61,12 +68,16 @@ async function place(core: Core, engine: Engine, root: string): Promise<void> {
   await done;
 }
 
-async function run(request: RunRequest): Promise<RunTimings> {
+let view: SyntheticView | null = null;
+let engine: Engine = 'layered';
+
+async function show(request: RunRequest): Promise<ShowTimings> {
   cy?.destroy();
   const core = cytoscape({ container: document.getElementById('graph'), style: stylesheet, ...coreOptions });
   cy = core;
   (window as unknown as { __cy: Core }).__cy = core;
-  const view = syntheticOwnershipView(request.elements, request.seed);
+  view = syntheticOwnershipView(request.elements, request.seed);
+  engine = request.engine;
   anchorId = view.expandAnchor;
   await frame();
 
@@ -74,42 +85,38 @@ async function run(request: RunRequest): Promise<RunTimings> {
   const t0 = performance.now();
   core.add(view.elements);
   const t1 = performance.now();
-  await place(core, request.engine, view.root);
+  await place(core, engine, view.root);
   const t2 = performance.now();
   await nextDraw(core);
   const t3 = performance.now();
-
-  const phases = Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)]));
-  let expandMs: number | null = null;
-  let expandDrawMs: number | null = null;
-  if (request.expand) {
-    await frame();
-    const e0 = performance.now();
-    const added = core.add(syntheticExpansion(view.expandAnchor));
-    if (request.engine === 'layered') await expandLayout(core, added, view.expandAnchor);
-    else await place(core, 'dagre', view.root); // dagre can only lay the whole graph out again
-    const e1 = performance.now();
-    await nextDraw(core);
-    expandMs = e1 - e0;
-    expandDrawMs = performance.now() - e0;
-  }
-  const box = core.nodes().boundingBox({ includeLabels: false });
   return {
-    engine: request.engine,
+    engine,
     nodes: core.nodes().length,
     edges: core.edges().length,
     addMs: t1 - t0,
     layoutMs: t2 - t1,
     drawMs: t3 - t2,
     totalMs: t3 - t0,
-    expandMs,
-    expandDrawMs,
-    phases,
-    ...overlappingPairs(core),
-    ...edgeLean(core),
-    width: Math.round(box.w),
-    height: Math.round(box.h),
+    phases: Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)])),
   };
+}
+
+async function expand(): Promise<ExpandTimings> {
+  if (!cy || !view) throw new Error('show a view first');
+  await frame();
+  const e0 = performance.now();
+  const added = cy.add(syntheticExpansion(view.expandAnchor));
+  if (engine === 'layered') await expandLayout(cy, added, view.expandAnchor);
+  else await place(cy, 'dagre', view.root); // dagre can only lay the whole graph out again
+  const e1 = performance.now();
+  await nextDraw(cy);
+  return { placedMs: e1 - e0, drawnMs: performance.now() - e0 };
+}
+
+function inspect(): Inspection {
+  if (!cy) throw new Error('show a view first');
+  const box = cy.nodes().boundingBox({ includeLabels: false });
+  return { ...overlappingPairs(cy), ...edgeLean(cy), width: Math.round(box.w), height: Math.round(box.h) };
 }
 
 /** Boxes that overlap, found with a sweep along x (boxes sorted by left edge). */
@@ -160,4 +167,4 @@ async function fit(): Promise<void> {
   await nextDraw(cy);
 }
 
-(window as unknown as { __layoutBench: unknown }).__layoutBench = { run, focus, fit };
+(window as unknown as { __layoutBench: unknown }).__layoutBench = { show, expand, inspect, focus, fit };

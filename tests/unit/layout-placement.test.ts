@@ -172,30 +172,23 @@ describe('placeExpansion', () => {
     expect(result.added.get('n1child')!.x).toBeCloseTo(result.added.get('n1')!.x);
   });
 
-  it('moves only what was in the way, each side outward as a whole, and never the anchor', () => {
+  it('moves only the rows beyond the anchor, each side outward, never the anchor, its row or the rows above', () => {
     const after = new Map(existing.map((box) => [box.id, result.moved.get(box.id) ?? { x: box.x, y: box.y }]));
     after.set('anchor', { x: anchor.x, y: anchor.y });
     for (const [id, p] of result.added) after.set(id, p);
-    const widthOf = (): number => 160;
     const ids = [...after.keys()];
     for (let i = 0; i < ids.length; i++)
       for (let j = i + 1; j < ids.length; j++) {
         const a = after.get(ids[i]!)!;
         const b = after.get(ids[j]!)!;
-        if (Math.abs(a.y - b.y) < 48) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(widthOf() + 22 - 1e-6);
+        if (Math.abs(a.y - b.y) < 48) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(160 + 22 - 1e-6);
       }
-    expect(result.moved.has('anchor')).toBe(false);
-    // s1child and s3child were in the way of the new row: each side moved outward as a whole (s0 and s1 with
-    // s1child, s3 and s4 with s3child) by one amount per side; the owner row was free; nothing moved vertically.
-    const shift = (id: string): number => result.moved.get(id)!.x - existing.find((b) => b.id === id)!.x;
-    expect(shift('s1child')).toBeLessThan(0);
-    expect(shift('s0')).toBe(shift('s1child'));
-    expect(shift('s3')).toBeGreaterThan(0);
-    expect(shift('s4')).toBe(shift('s3'));
-    expect(shift('s3child')).toBe(shift('s3'));
-    expect(shift('s1')).toBe(shift('s1child'));
-    expect(result.moved.has('parent')).toBe(false);
-    for (const p of result.moved.values()) expect([0, 120, 240]).toContain(p.y);
+    // s1child and s3child were in the way of the new subsidiaries' row: the left one moved left, the right
+    // one right; the anchor's row (its siblings) and the parent's row stay as they were.
+    expect([...result.moved.keys()].sort()).toEqual(['s1child', 's3child']);
+    expect(result.moved.get('s1child')!.x).toBeLessThan(200);
+    expect(result.moved.get('s3child')!.x).toBeGreaterThan(600);
+    for (const p of result.moved.values()) expect(p.y).toBe(240);
   });
 
   it('moves nothing when the new rows are free', () => {
@@ -248,7 +241,7 @@ describe('placeExpansion on random laid-out rows', () => {
       return { anchor, existing: others, added, edges, attached, rows: { rankOf, rankY } };
     });
 
-  it('never leaves two boxes overlapping, never moves the anchor or anything vertically, keeps each row in order', () => {
+  it('never leaves two boxes overlapping, moves nothing vertically nor in the anchor row, keeps each row in order', () => {
     fc.assert(
       fc.property(scenes, (scene) => {
         const result = placeExpansion(scene);
@@ -264,7 +257,10 @@ describe('placeExpansion on random laid-out rows', () => {
             const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 - 1e-6 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2 - 1e-6;
             if (!apart) throw new Error(`${a.id} overlaps ${b.id}`);
           }
-        for (const [id, p] of result.moved) expect(p.y).toBe(scene.existing.find((b) => b.id === id)!.y);
+        for (const [id, p] of result.moved) {
+          expect(p.y).toBe(scene.existing.find((b) => b.id === id)!.y);
+          expect(p.y).not.toBe(scene.anchor.y);
+        }
         // Existing nodes keep their left-to-right order in every row.
         const byRow = new Map<number, Array<{ before: number; after: number }>>();
         for (const b of scene.existing) byRow.set(b.y, [...(byRow.get(b.y) ?? []), { before: b.x, after: result.moved.get(b.id)?.x ?? b.x }]);

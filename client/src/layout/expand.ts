@@ -1,7 +1,8 @@
 // Placing an expansion (a node's newly loaded owners or subsidiaries) into a graph already laid out,
 // without a full re-layout: the new nodes take rows relative to the anchor (owners above, holdings below),
 // are centred on what they attach to, and existing nodes in those rows that would be covered are cleared by
-// shifting each side of the graph outward as a whole, so every other subtree keeps its shape.
+// shifting each side of that half of the graph outward as a whole, so every other subtree keeps its shape.
+// Few nodes move (the renderer redraws what moved), and never the anchor's row or the rows behind it.
 import { closestOrderedPlacement } from './position.ts';
 import { resolveOptions, type LayeredOptions } from './options.ts';
 import type { LayoutEdge, LayoutNode } from './types.ts';
@@ -130,10 +131,12 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
     bands.push({ top: y - halfHeight(hop), bottom: y + halfHeight(hop), left: left - options.nodeSep, right: right + options.nodeSep });
   }
 
-  // The graph splits at the anchor's column: what lies right of it moves right, what lies left moves left,
-  // each side as a whole (so every subtree keeps its shape), and what is centred on the column stays unless
-  // it is itself in the way. Each side moves just far enough that none of its boxes overlaps a new row,
-  // including boxes the move itself would carry into one (they jump over it), hence the loop.
+  // The graph splits at the anchor: its own row never moves, and neither does anything on the other side
+  // of it from the new nodes (expanding subsidiaries moves nothing above, expanding owners nothing below).
+  // Beyond it, the part right of the anchor's column moves right and the part left of it moves left, each
+  // as a whole so every subtree keeps its shape, just far enough that none of its boxes overlaps a new row,
+  // including boxes the move itself would carry into one (they jump over it, hence the loop). A box centred
+  // on the column stays unless it is itself in the way.
   const overlaps = (box: PlacedBox, shift: number, band: Band): boolean =>
     box.y + box.height / 2 > band.top + EPSILON &&
     box.y - box.height / 2 < band.bottom - EPSILON &&
@@ -142,38 +145,37 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
   const inBandRows = input.existing.filter(
     (box) => !besideColumn.has(box.id) && bands.some((band) => box.y + box.height / 2 > band.top && box.y - box.height / 2 < band.bottom),
   );
+  const sideOf = (box: PlacedBox): number => (box.x > anchor.x ? 1 : box.x < anchor.x ? -1 : 0);
   const side = new Map<string, number>();
-  for (const box of inBandRows) {
-    const onColumn = box.x === anchor.x ? (bands.some((band) => overlaps(box, 0, band)) ? 1 : 0) : 0;
-    side.set(box.id, box.x > anchor.x ? 1 : box.x < anchor.x ? -1 : onColumn);
-  }
-  let pushRight = 0;
-  let pushLeft = 0;
+  for (const box of inBandRows) side.set(box.id, sideOf(box) || (bands.some((band) => overlaps(box, 0, band)) ? 1 : 0));
+  // Pushes per part: [above, below] × [left, right].
+  const push = { above: { left: 0, right: 0 }, below: { left: 0, right: 0 } };
+  const partOf = (box: PlacedBox): { left: number; right: number } | null => (box.y > anchor.y ? push.below : box.y < anchor.y ? push.above : null);
   for (let changed = true; changed; ) {
     changed = false;
     for (const box of inBandRows) {
       const s = side.get(box.id)!;
-      if (s === 0) continue;
+      const part = partOf(box);
+      if (s === 0 || !part) continue;
       for (const band of bands) {
-        if (!overlaps(box, s > 0 ? pushRight : -pushLeft, band)) continue;
+        if (!overlaps(box, s > 0 ? part.right : -part.left, band)) continue;
         // Past the band's far edge. The pushes only grow, so each box jumps each band at most once.
         if (s > 0) {
           const need = Math.ceil(band.right - (box.x - box.width / 2));
-          if (need > pushRight) [pushRight, changed] = [need, true];
+          if (need > part.right) [part.right, changed] = [need, true];
         } else {
           const need = Math.ceil(box.x + box.width / 2 - band.left);
-          if (need > pushLeft) [pushLeft, changed] = [need, true];
+          if (need > part.left) [part.left, changed] = [need, true];
         }
       }
     }
   }
   const moved = new Map<string, Point>();
-  if (pushRight > 0 || pushLeft > 0) {
-    for (const box of input.existing) {
-      const s = side.get(box.id) ?? (box.x > anchor.x ? 1 : box.x < anchor.x ? -1 : 0);
-      const shift = s > 0 ? pushRight : s < 0 ? -pushLeft : 0;
-      if (shift !== 0) moved.set(box.id, { x: box.x + shift, y: box.y });
-    }
+  for (const box of input.existing) {
+    const s = side.get(box.id) ?? sideOf(box);
+    const part = partOf(box);
+    const shift = !part || s === 0 ? 0 : s > 0 ? part.right : -part.left;
+    if (shift !== 0) moved.set(box.id, { x: box.x + shift, y: box.y });
   }
 
   placed.delete(anchor.id);
