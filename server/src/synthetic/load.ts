@@ -4,8 +4,7 @@
 // batch cut short): MERGEd through GraphWriter's upserts — so a rerun after a crash writes only what is
 // missing and ends with the same graph. A fresh run (refused when the seed's first entity exists) CREATEs
 // every batch: ~1.2x the rate of MERGE (which looks each id up and adds an Eager) in alternating batches of
-// 3000 OWNS on the 2-core machine. Generation of the
-// next batch overlaps the database's work on the current one.
+// 3000 OWNS on the 2-core machine. Generating the next batch overlaps the database's work on this one.
 import type { Database } from '../db/database.js';
 import { controlParams, entityParams, GraphWriter, ownershipParams } from '../db/repos/graph-writer.js';
 import type { Regime } from '../domain/exposure/regime.js';
