@@ -36,6 +36,8 @@ const UNKNOWN_SHARE = 0.1;
 const RANGED_SHARE = 0.05;
 /** Entities with listing decisions of their own; co-named parents bring the listed share to ~1%. */
 const LISTED_SHARE = 0.0085;
+/** Relative weights of lists that name only a few entities in reality. */
+const RARE_LISTS: Record<string, number> = { 'us-ndaa-889': 0.05 };
 const FIRST_DAY = Date.UTC(2008, 0, 1);
 const LAST_DAY = Date.UTC(2026, 9, 31);
 const DAY_MS = 86_400_000;
@@ -67,8 +69,10 @@ export class SyntheticGraph {
     if (opts.listIds.length === 0) throw new Error('the synthetic graph needs at least one list id');
     this.layout = makeLayout(opts.entities, opts.seed);
     this.sourceId = `${this.layout.prefix}-source`;
-    // The first lists (OFAC, BIS Entity List) get the most decisions, as in reality.
-    this.listWeights = opts.listIds.map((_, k) => 1 / (1 + k * 0.5));
+    // The first lists (OFAC, BIS Entity List) get the most decisions, as in reality; lists that name a fixed
+    // handful of companies (NDAA 889 names five) get few, or their affiliate rule would capture a quarter
+    // of the graph, which no real register shows.
+    this.listWeights = opts.listIds.map((id, k) => (RARE_LISTS[id] ?? 1) / (1 + k * 0.5));
   }
 
   get size(): number {
