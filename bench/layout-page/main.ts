@@ -69,6 +69,7 @@ async function place(core: Core, engine: Engine, root: string): Promise<void> {
 }
 
 let view: SyntheticView | null = null;
+const SETTLE_MS = 1500;
 let engine: Engine = 'layered';
 
 async function show(request: RunRequest): Promise<ShowTimings> {
@@ -103,6 +104,9 @@ async function show(request: RunRequest): Promise<ShowTimings> {
 
 async function expand(): Promise<ExpandTimings> {
   if (!cy || !view) throw new Error('show a view first');
+  // Let the renderer finish what it does in the frames after the first one (texture caches of what is in
+  // view), as it has by the time a person has read the graph and clicks; that work is not the expansion's.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await frame();
   const e0 = performance.now();
   const added = cy.add(syntheticExpansion(view.expandAnchor));

@@ -172,7 +172,7 @@ describe('placeExpansion', () => {
     expect(result.added.get('n1child')!.x).toBeCloseTo(result.added.get('n1')!.x);
   });
 
-  it('moves only the rows beyond the anchor, each side outward, never the anchor, its row or the rows above', () => {
+  it('moves only boxes in the rows that receive new nodes, outward from them, and never the anchor', () => {
     const after = new Map(existing.map((box) => [box.id, result.moved.get(box.id) ?? { x: box.x, y: box.y }]));
     after.set('anchor', { x: anchor.x, y: anchor.y });
     for (const [id, p] of result.added) after.set(id, p);

@@ -1,8 +1,7 @@
 // Placing an expansion (a node's newly loaded owners or subsidiaries) into a graph already laid out,
 // without a full re-layout: the new nodes take rows relative to the anchor (owners above, holdings below),
-// are centred on what they attach to, and existing nodes in those rows that would be covered are cleared by
-// shifting each side of that half of the graph outward as a whole, so every other subtree keeps its shape.
-// Few nodes move (the renderer redraws what moved), and never the anchor's row or the rows behind it.
+// are centred on what they attach to, and existing nodes in those rows that would be covered are pushed
+// aside within their row, as few as possible (the renderer redraws whatever moved).
 import { closestOrderedPlacement } from './position.ts';
 import { resolveOptions, type LayeredOptions } from './options.ts';
 import type { LayoutEdge, LayoutNode } from './types.ts';
@@ -131,51 +130,30 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
     bands.push({ top: y - halfHeight(hop), bottom: y + halfHeight(hop), left: left - options.nodeSep, right: right + options.nodeSep });
   }
 
-  // The graph splits at the anchor: its own row never moves, and neither does anything on the other side
-  // of it from the new nodes (expanding subsidiaries moves nothing above, expanding owners nothing below).
-  // Beyond it, the part right of the anchor's column moves right and the part left of it moves left, each
-  // as a whole so every subtree keeps its shape, just far enough that none of its boxes overlaps a new row,
-  // including boxes the move itself would carry into one (they jump over it, hence the loop). A box centred
-  // on the column stays unless it is itself in the way.
-  const overlaps = (box: PlacedBox, shift: number, band: Band): boolean =>
-    box.y + box.height / 2 > band.top + EPSILON &&
-    box.y - box.height / 2 < band.bottom - EPSILON &&
-    box.x + shift + box.width / 2 > band.left + EPSILON &&
-    box.x + shift - box.width / 2 < band.right - EPSILON;
-  const inBandRows = input.existing.filter(
-    (box) => !besideColumn.has(box.id) && bands.some((band) => box.y + box.height / 2 > band.top && box.y - box.height / 2 < band.bottom),
-  );
-  const sideOf = (box: PlacedBox): number => (box.x > anchor.x ? 1 : box.x < anchor.x ? -1 : 0);
-  const side = new Map<string, number>();
-  for (const box of inBandRows) side.set(box.id, sideOf(box) || (bands.some((band) => overlaps(box, 0, band)) ? 1 : 0));
-  // Pushes per part: [above, below] × [left, right].
-  const push = { above: { left: 0, right: 0 }, below: { left: 0, right: 0 } };
-  const partOf = (box: PlacedBox): { left: number; right: number } | null => (box.y > anchor.y ? push.below : box.y < anchor.y ? push.above : null);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const box of inBandRows) {
-      const s = side.get(box.id)!;
-      const part = partOf(box);
-      if (s === 0 || !part) continue;
-      for (const band of bands) {
-        if (!overlaps(box, s > 0 ? part.right : -part.left, band)) continue;
-        // Past the band's far edge. The pushes only grow, so each box jumps each band at most once.
-        if (s > 0) {
-          const need = Math.ceil(band.right - (box.x - box.width / 2));
-          if (need > part.right) [part.right, changed] = [need, true];
-        } else {
-          const need = Math.ceil(box.x + box.width / 2 - band.left);
-          if (need > part.left) [part.left, changed] = [need, true];
-        }
-      }
-    }
-  }
+  // Making room moves as little as possible, because every moved node costs the renderer a redraw of it and
+  // its edges (about a millisecond each on a large view): only boxes in the rows that receive new nodes move,
+  // sideways, those overlapping the new row pushed out from its centre, each pushing its neighbour in turn
+  // until a gap wide enough absorbs the rest. Rows without new nodes, the anchor's row included, stay put.
   const moved = new Map<string, Point>();
-  for (const box of input.existing) {
-    const s = side.get(box.id) ?? sideOf(box);
-    const part = partOf(box);
-    const shift = !part || s === 0 ? 0 : s > 0 ? part.right : -part.left;
-    if (shift !== 0) moved.set(box.id, { x: box.x + shift, y: box.y });
+  for (const band of bands) {
+    const row = input.existing
+      .filter((box) => !besideColumn.has(box.id) && box.y + box.height / 2 > band.top + EPSILON && box.y - box.height / 2 < band.bottom - EPSILON)
+      .sort((a, b) => a.x - b.x);
+    const centre = (band.left + band.right) / 2;
+    let limit = band.right; // the leftmost a box may start at, going right
+    for (const box of row.filter((b) => b.x >= centre)) {
+      const left = box.x - box.width / 2;
+      if (left >= limit - EPSILON) break; // this gap absorbs the push: nothing further right moves
+      moved.set(box.id, { x: limit + box.width / 2, y: box.y });
+      limit += box.width + options.nodeSep;
+    }
+    limit = band.left; // the rightmost a box may end at, going left
+    for (const box of row.filter((b) => b.x < centre).reverse()) {
+      const right = box.x + box.width / 2;
+      if (right <= limit + EPSILON) break;
+      moved.set(box.id, { x: limit - box.width / 2, y: box.y });
+      limit -= box.width + options.nodeSep;
+    }
   }
 
   placed.delete(anchor.id);
