@@ -20,6 +20,7 @@ import { ExposureStore, type MaterialisedRow } from '../db/repos/exposure-store.
 import { computeExposure, type ExposureEvaluation } from '../domain/exposure/engine.js';
 import type { Regime } from '../domain/exposure/regime.js';
 import { today } from '../domain/dates.js';
+import { DatabaseUnavailableError } from '../errors.js';
 import { serialiseExposureWrites } from './exposure-lock.js';
 import { boundaryOf, boundaryWorks, evaluateRegion } from './exposure-region.js';
 import { materialisedRow, ruleHash } from './exposure-rows.js';
@@ -29,6 +30,15 @@ export interface GraphChange {
   entities: string[];
   /** Owning/controlling ends of changed edges (they matter to affiliate rules only). */
   owners?: string[];
+  /**
+   * Set when only listing decisions changed: the lists they are on. A list's determinations read only the
+   * decisions on itself and on the lists it counts as listed, so the other lists cannot change and are left
+   * alone (measured: an OFAC listing no longer re-evaluates NDAA 889's closure, ~the whole synthetic graph).
+   * Omitted: edges changed, and every list is refreshed.
+   */
+  lists?: string[];
+  /** Pending-refresh markers of the writes this change stands for, deleted with the rewritten rows. */
+  pending?: string[];
 }
 
 export interface RefreshReport {
@@ -38,9 +48,26 @@ export interface RefreshReport {
   ms: number;
 }
 
-/** Refreshes the determinations a change can affect; queued behind any recompute running in this process. */
+/** After a refresh found the database unreachable, the ones queued behind it fail at once for this long. */
+const UNAVAILABLE_BACKOFF_MS = 5_000;
+let unavailableUntil = 0;
+
+/**
+ * Refreshes the determinations a change can affect; queued behind any recompute running in this process.
+ * When the database has just been found unreachable, a queued refresh fails at once instead of waiting out
+ * the driver's timeouts in turn (n queued writes would otherwise answer after n × those timeouts); its
+ * pending marker stays, so the materialisation counts as stale until a recompute.
+ */
 export function refreshExposure(db: Database, change: GraphChange): Promise<RefreshReport> {
-  return serialiseExposureWrites(() => refreshNow(db, change));
+  return serialiseExposureWrites(async () => {
+    if (Date.now() < unavailableUntil) throw new DatabaseUnavailableError('The graph database was unreachable a moment ago; the refresh is left to the next recompute');
+    try {
+      return await refreshNow(db, change);
+    } catch (err) {
+      if (err instanceof DatabaseUnavailableError) unavailableUntil = Date.now() + UNAVAILABLE_BACKOFF_MS;
+      throw err;
+    }
+  });
 }
 
 async function refreshNow(db: Database, change: GraphChange): Promise<RefreshReport> {
@@ -60,6 +87,11 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
     else fresh.push(l.regime);
   }
 
+  // Only decisions changed: a list reads only the decisions on itself and on the lists it counts as listed.
+  const decided = change.lists;
+  const affected = decided === undefined ? fresh : fresh.filter((r) => [r.id, ...r.rule.countsAsListed].some((l) => decided.includes(l)));
+  for (const r of fresh) if (!affected.includes(r)) report.skipped.push({ list: r.id, reason: 'unaffected: no decision on a list it counts changed' });
+
   const changed = [...new Set(change.entities)];
   const both = [...new Set([...changed, ...(change.owners ?? [])])];
   const memo = new Map<string, Promise<Set<string>>>();
@@ -74,7 +106,7 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
   const downRegion = () => closure('down', async () => changed, 'down');
 
   const updates: Update[] = [];
-  const boundaryLists = fresh.filter(boundaryWorks);
+  const boundaryLists = affected.filter(boundaryWorks);
   if (boundaryLists.length > 0) {
     const region = await downRegion();
     const sub = await repo.subgraph(region, { anyOwner: true, withDecisions: false });
@@ -88,7 +120,7 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
     }
   }
 
-  for (const regime of fresh.filter((r) => !boundaryWorks(r))) {
+  for (const regime of affected.filter((r) => !boundaryWorks(r))) {
     const affiliate = regime.rule.propagation === 'affiliate';
     let region: Set<string>;
     let keep: Set<string>;
@@ -106,7 +138,7 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
     const nonClear = collect(updates, regime, region, evaluation);
     report.lists.push({ list: regime.id, mode: 'closure', region: region.size, evaluated: sub.entities.length, nonClear });
   }
-  await store.replaceEntities(asOf, updates);
+  await store.replaceEntities(asOf, updates, change.pending ?? []);
   report.ms = Math.round(performance.now() - started);
   return report;
 }
