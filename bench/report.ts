@@ -23,6 +23,7 @@ export interface BenchReport {
   steps: {
     seed?: { load: SeedReport; recomputeMs: number };
     seedPaths?: LoadResult & { pairs: number; warmUpMs: number };
+    seedPathsWarm?: LoadResult & { pairs: number; warmUpMs: number };
     load?: LoadReport & { relationshipsPerSecond: number; relationshipsPerWriteSecond: number; entitiesPerSecond: number };
     recompute?: RecomputeReport & { benchProcessMemory: Memory | null };
     correctness?: ListCheck[];
@@ -69,7 +70,8 @@ export function tableRows(r: BenchReport): Row[] {
     rows.push({ measure: `incremental: new listing of a hub (${n(l.directSubsidiaries)} direct subsidiaries)`, figure: `${n(l.totalMs)} ms (refresh ${n(l.refreshMs)} ms, largest region ${n(region)})`, goal: '<= 1 s' });
   }
   if (s.http) rows.push({ measure: 'GET /entities/:id/exposure', figure: lat(s.http.exposure), goal: 'p95 <= 50 ms at 50 conn.' });
-  if (s.seedPaths) rows.push({ measure: `POST /paths <= 6 hops, Hikvision seed (${s.seedPaths.pairs} pairs)`, figure: lat(s.seedPaths), goal: 'p95 <= 200 ms' });
+  if (s.seedPaths) rows.push({ measure: `POST /paths <= 6 hops, Hikvision seed alone (${s.seedPaths.pairs} pairs)`, figure: lat(s.seedPaths), goal: 'p95 <= 200 ms' });
+  if (s.seedPathsWarm) rows.push({ measure: 'POST /paths <= 6 hops, Hikvision seed, beside the synthetic graph', figure: lat(s.seedPathsWarm), goal: 'p95 <= 200 ms' });
   if (s.http) {
     rows.push({ measure: `POST /paths <= 6 hops, synthetic (${s.http.paths.found.found}/${s.http.paths.found.asked} found)`, figure: lat(s.http.paths), goal: 'p95 <= 200 ms' });
     rows.push({ measure: 'GET /entities?q= (search)', figure: lat(s.http.search), goal: 'p95 <= 50 ms' });
@@ -99,4 +101,10 @@ export function printTable(r: BenchReport, rows: Row[]): void {
   console.log(`\n${'measure'.padEnd(w0)} | ${'figure'.padEnd(w1)} | goal`);
   console.log(`${'-'.repeat(w0)}-|-${'-'.repeat(w1)}-|-----`);
   for (const x of rows) console.log(`${x.measure.padEnd(w0)} | ${x.figure.padEnd(w1)} | ${x.goal}`);
+}
+
+/** The table as Markdown, for the README's Benchmarks section. */
+export function markdownTable(rows: Row[]): string {
+  const cell = (s: string): string => s.replace(/\|/g, '\\|');
+  return ['| measure | figure | goal |', '|---|---|---|', ...rows.map((r) => `| ${cell(r.measure)} | ${cell(r.figure)} | ${cell(r.goal)} |`)].join('\n');
 }
