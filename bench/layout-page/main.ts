@@ -38,6 +38,8 @@ export interface ShowTimings {
 
 /** Expanding a deep node: adding its owners and subsidiaries, placing them (`expandLayout`, or dagre again). */
 export interface ExpandTimings {
+  /** Existing nodes whose position changed. */
+  moved: number;
   placedMs: number;
   /** Until the next frame has been drawn. */
   drawnMs: number;
@@ -107,6 +109,7 @@ async function expand(): Promise<ExpandTimings> {
   // Let the renderer finish what it does in the frames after the first one (texture caches of what is in
   // view), as it has by the time a person has read the graph and clicks; that work is not the expansion's.
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const before = new Map(cy.nodes().map((node) => [node.id(), node.position('x')] as const));
   await frame();
   const e0 = performance.now();
   const added = cy.add(syntheticExpansion(view.expandAnchor));
@@ -114,7 +117,9 @@ async function expand(): Promise<ExpandTimings> {
   else await place(cy, 'dagre', view.root); // dagre can only lay the whole graph out again
   const e1 = performance.now();
   await nextDraw(cy);
-  return { placedMs: e1 - e0, drawnMs: performance.now() - e0 };
+  const drawnMs = performance.now() - e0;
+  const moved = cy.nodes().filter((node) => before.has(node.id()) && before.get(node.id()) !== node.position('x')).length;
+  return { moved, placedMs: e1 - e0, drawnMs };
 }
 
 function inspect(): Inspection {

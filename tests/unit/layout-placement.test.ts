@@ -273,3 +273,36 @@ describe('placeExpansion on random laid-out rows', () => {
     );
   });
 });
+
+describe('placeExpansion in a packed row', () => {
+  // The anchor above a row of 60 boxes packed at the minimum gap; a 900 px gap may open after the 35th box.
+  const anchor: PlacedBox = { id: 'anchor', x: 30 * 182, y: 0, width: 160, height: 48 };
+  const packed = (gapAfter: number | null): PlacedBox[] =>
+    Array.from({ length: 60 }, (_, i) => ({ id: `p${i}`, x: i * 182 + (gapAfter !== null && i > gapAfter ? 900 : 0), y: 120, width: 160, height: 48 }));
+  const added: LayoutNode[] = ['a', 'b', 'c'].map((id) => ({ id, width: 160, height: 48 }));
+  const edges: LayoutEdge[] = added.map((n) => ({ source: 'anchor', target: n.id }));
+
+  function assertNoOverlap(existing: PlacedBox[], result: ReturnType<typeof placeExpansion>): void {
+    const boxes = [...existing.map((b) => ({ ...b, ...(result.moved.get(b.id) ?? {}) })), ...added.map((n) => ({ ...n, ...result.added.get(n.id)! }))];
+    boxes.sort((p, q) => p.x - q.x);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.x - boxes[i - 1]!.x).toBeGreaterThanOrEqual(160 + 22 - 1e-6);
+  }
+
+  it('puts the new row in a nearby gap rather than pushing dozens of boxes aside', () => {
+    const existing = packed(34);
+    const result = placeExpansion({ anchor, existing, added, edges });
+    expect(result.moved.size).toBe(0);
+    const xs = added.map((n) => result.added.get(n.id)!.x);
+    expect(Math.min(...xs)).toBeGreaterThan(34 * 182);
+    expect(Math.max(...xs)).toBeLessThan(35 * 182 + 900);
+    assertNoOverlap(existing, result);
+  });
+
+  it('pushes the row aside when no gap is close enough', () => {
+    const existing = packed(null);
+    const result = placeExpansion({ anchor, existing, added, edges });
+    expect(result.moved.size).toBeGreaterThan(24);
+    expect(result.added.get('b')!.x).toBeCloseTo(anchor.x); // centred under the anchor
+    assertNoOverlap(existing, result);
+  });
+});

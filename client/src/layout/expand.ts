@@ -93,7 +93,7 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
   const attachedBoxes = input.existing.filter((box) => attached.has(box.id) && Math.abs(box.x - anchor.x) < 0.5);
   const besideColumn = new Set(attachedBoxes.map((box) => box.id));
   const neighbours = undirectedNeighbours(input.edges);
-  const bands: Band[] = [];
+  const bands: Array<Band & { boxes: PlacedBox[] }> = [];
   const order = [...rows.keys()].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
   for (const hop of order) {
     const row = rows.get(hop)!;
@@ -120,45 +120,97 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
       const shift = edge - (xs[0]! - wishes[0]!.node.width / 2);
       if (shift > 0) for (let i = 0; i < xs.length; i++) xs[i]! += shift;
     }
-    let left = Infinity;
-    let right = -Infinity;
-    wishes.forEach((w, i) => {
-      placed.set(w.node.id, { x: xs[i]!, y });
-      left = Math.min(left, xs[i]! - w.node.width / 2);
-      right = Math.max(right, xs[i]! + w.node.width / 2);
-    });
-    bands.push({ top: y - halfHeight(hop), bottom: y + halfHeight(hop), left: left - options.nodeSep, right: right + options.nodeSep });
+    // Room for the row: pushing existing boxes aside costs the renderer about a millisecond per moved box on
+    // a large view, so in a packed row where that would move many, the new row goes to the nearest gap
+    // that holds it, if there is one close by.
+    const rowAll = boxesInRow(input.existing, y - halfHeight(hop), y + halfHeight(hop));
+    const rowBoxes = rowAll.filter((box) => !besideColumn.has(box.id)); // the column box is never pushed
+    let band = bandAround(wishes.map((w) => w.node.width), xs, y, halfHeight(hop), options.nodeSep);
+    if (pushAside(rowBoxes, band, options.nodeSep).size > MAX_MOVES_PER_ROW) {
+      const shift = nearestGapShift(rowAll, band, Math.max(GAP_SEARCH_PX, 3 * (band.right - band.left)));
+      if (shift !== null) {
+        for (let i = 0; i < xs.length; i++) xs[i]! += shift;
+        band = { ...band, left: band.left + shift, right: band.right + shift };
+      }
+    }
+    wishes.forEach((w, i) => placed.set(w.node.id, { x: xs[i]!, y }));
+    bands.push({ ...band, boxes: rowBoxes });
   }
 
-  // Making room moves as little as possible, because every moved node costs the renderer a redraw of it and
-  // its edges (about a millisecond each on a large view): only boxes in the rows that receive new nodes move,
-  // sideways, those overlapping the new row pushed out from its centre, each pushing its neighbour in turn
-  // until a gap wide enough absorbs the rest. Rows without new nodes, the anchor's row included, stay put.
+  // Boxes overlapping a new row are pushed out from its centre, each pushing its neighbour in turn until a
+  // gap wide enough absorbs the rest. Rows without new nodes, the anchor's row included, stay put.
   const moved = new Map<string, Point>();
-  for (const band of bands) {
-    const row = input.existing
-      .filter((box) => !besideColumn.has(box.id) && box.y + box.height / 2 > band.top + EPSILON && box.y - box.height / 2 < band.bottom - EPSILON)
-      .sort((a, b) => a.x - b.x);
-    const centre = (band.left + band.right) / 2;
-    let limit = band.right; // the leftmost a box may start at, going right
-    for (const box of row.filter((b) => b.x >= centre)) {
-      const left = box.x - box.width / 2;
-      if (left >= limit - EPSILON) break; // this gap absorbs the push: nothing further right moves
-      moved.set(box.id, { x: limit + box.width / 2, y: box.y });
-      limit += box.width + options.nodeSep;
-    }
-    limit = band.left; // the rightmost a box may end at, going left
-    for (const box of row.filter((b) => b.x < centre).reverse()) {
-      const right = box.x + box.width / 2;
-      if (right <= limit + EPSILON) break;
-      moved.set(box.id, { x: limit - box.width / 2, y: box.y });
-      limit -= box.width + options.nodeSep;
-    }
-  }
+  for (const band of bands) for (const [id, point] of pushAside(band.boxes, band, options.nodeSep)) moved.set(id, point);
 
   placed.delete(anchor.id);
   const rankOf = new Map([...hops].filter(([id]) => id !== anchor.id).map(([id, hop]) => [id, anchorRank + hop]));
   return { added: placed, moved, rankOf, rankY };
+}
+
+/** A moved box costs the renderer about 1 ms on a 7,000-element view: beyond this many, look for a gap. */
+const MAX_MOVES_PER_ROW = 24;
+/** How far (px) a new row may go from where it wants to be to land in a gap instead of pushing. */
+const GAP_SEARCH_PX = 1600;
+
+/** Existing boxes that overlap the strip between top and bottom, left to right. */
+function boxesInRow(existing: readonly PlacedBox[], top: number, bottom: number): PlacedBox[] {
+  return existing
+    .filter((box) => box.y + box.height / 2 > top + EPSILON && box.y - box.height / 2 < bottom - EPSILON)
+    .sort((a, b) => a.x - b.x);
+}
+
+function bandAround(widths: readonly number[], xs: readonly number[], y: number, half: number, nodeSep: number): Band {
+  let left = Infinity;
+  let right = -Infinity;
+  xs.forEach((x, i) => {
+    left = Math.min(left, x - widths[i]! / 2);
+    right = Math.max(right, x + widths[i]! / 2);
+  });
+  return { top: y - half, bottom: y + half, left: left - nodeSep, right: right + nodeSep };
+}
+
+/**
+ * New positions for the boxes of one row (sorted by x) that must make way for `band`: those right of its
+ * centre are pushed right, each pushing the next until a gap absorbs the push, and the same to the left.
+ */
+function pushAside(row: readonly PlacedBox[], band: Band, nodeSep: number): Map<string, Point> {
+  const moved = new Map<string, Point>();
+  const centre = (band.left + band.right) / 2;
+  let limit = band.right; // the leftmost a box may start at, going right
+  for (const box of row) {
+    if (box.x < centre) continue;
+    if (box.x - box.width / 2 >= limit - EPSILON) break; // this gap absorbs the push
+    moved.set(box.id, { x: limit + box.width / 2, y: box.y });
+    limit += box.width + nodeSep;
+  }
+  limit = band.left; // the rightmost a box may end at, going left
+  for (let i = row.length - 1; i >= 0; i--) {
+    const box = row[i]!;
+    if (box.x >= centre) continue;
+    if (box.x + box.width / 2 <= limit + EPSILON) break;
+    moved.set(box.id, { x: limit - box.width / 2, y: box.y });
+    limit -= box.width + nodeSep;
+  }
+  return moved;
+}
+
+/** The smallest sideways shift (within `reach` px) that puts `band` in a gap of the row, or null. */
+function nearestGapShift(row: readonly PlacedBox[], band: Band, reach: number): number | null {
+  // The band includes a node gap on each side, so it fits between two boxes [from, to] (right edge of one,
+  // left edge of the next) when its left edge lands in [from, to − width].
+  const width = band.right - band.left;
+  let best: number | null = null;
+  const consider = (from: number, to: number): void => {
+    if (to - from < width - EPSILON) return;
+    const left = Math.min(Math.max(band.left, from), to - width);
+    const shift = left - band.left;
+    if (Math.abs(shift) <= reach && (best === null || Math.abs(shift) < Math.abs(best))) best = shift;
+  };
+  const edges = row.map((box) => [box.x - box.width / 2, box.x + box.width / 2] as const);
+  consider(-Infinity, row.length > 0 ? edges[0]![0] : Infinity);
+  for (let i = 0; i + 1 < row.length; i++) consider(edges[i]![1], edges[i + 1]![0]);
+  if (row.length > 0) consider(edges[row.length - 1]![1], Infinity);
+  return best;
 }
 
 /**
