@@ -1,6 +1,7 @@
-// Incremental maintenance: one new listing of a well-connected entity (the level-1 holding with the most
-// direct subsidiaries, by construction the first of its level), written through the write API's service so
-// the materialisation is refreshed over the region the change can affect, then one new OWNS edge below it.
+// Incremental maintenance: one new listing of a well-connected entity (the first holding of level 1: its
+// group's most-picked owner, whose downstream closure is among the largest), written through the write
+// API's service so the materialisation is refreshed over the region the change can affect, then one new
+// OWNS edge below it.
 // The first write after start compiles the refresh's query plans, so another hub is listed first, on its own.
 import type { Database } from '../../server/src/db/database.js';
 import { ExposureStore } from '../../server/src/db/repos/exposure-store.js';
@@ -36,7 +37,7 @@ export async function incremental(db: Database, graph: SyntheticGraph): Promise<
     return { what, entityId, directSubsidiaries: await degree(entityId), totalMs, refreshMs: result.exposure.ms, lists: result.exposure.lists };
   };
   const warmUp = await list(first + 1, 'us-bis-entity-list', 'first write after start (query plans compile)');
-  const listing = await list(first, 'us-ofac-sdn', 'new OFAC listing of the best-connected holding');
+  const listing = await list(first, 'us-ofac-sdn', 'new OFAC listing of a well-connected holding');
   const owned = graph.id(graph.layout.levelStart[5]!);
   const t0 = performance.now();
   const put = await edits.putOwnership(`${graph.layout.prefix}-bench-edge`, {
