@@ -17,7 +17,7 @@ export async function hotQueryProfiles(uri: string, graph: SyntheticGraph, pair:
   const runs: [string, Record<string, unknown>, 'READ' | 'WRITE'][] = [
     ['paths/shortest-down-6', { from: pair.from, to: pair.to, relTypes: ['OWNS', 'CONTROLS'], asOf: dateParam(today()), minPercent: null, limit: 10 }, 'READ'],
     ['exposure/step-up', { frontier: [leaf] }, 'READ'],
-    ['exposure/sub-owns', { ids: [leaf, pair.to], keep: null }, 'READ'],
+    ['exposure/sub-graph', { ids: [leaf, pair.to], keep: null }, 'READ'],
     ['entity/search', { q: toLuceneQuery(term), kind: null, country: null, afterScore: null, afterId: null, limit: 20 }, 'READ'],
     ['exposure/page', { list: 'us-ofac-sdn', after: '', limit: 101 }, 'READ'],
     ['exposure/all-owns', { after: '', limit: 20_000 }, 'READ'],

@@ -176,10 +176,14 @@ export class ExposureGraphRepo {
     const entities: LoadedEntity[] = [];
     const ownerships: OwnershipEdge[] = [];
     const controls: ControlEdge[] = [];
+    // One query per chunk for entities and their incoming edges: reading the closure is most of an on-the-fly
+    // exposure's time (README, Benchmarks); one pass was 1.3x faster than three queries seeking every id.
     for (const part of chunks(all)) {
-      for (const r of await this.db.read('exposure/sub-entities', { ids: part }, BULK_TIMEOUT_MS)) entities.push(entityFromRow(r));
-      for (const r of await this.db.read('exposure/sub-owns', { ids: part, keep }, BULK_TIMEOUT_MS)) ownerships.push(ownershipFromRow(r.edge as Row));
-      for (const r of await this.db.read('exposure/sub-controls', { ids: part, keep }, BULK_TIMEOUT_MS)) controls.push(controlFromRow(r.edge as Row));
+      for (const r of await this.db.read('exposure/sub-graph', { ids: part, keep }, BULK_TIMEOUT_MS)) {
+        entities.push(entityFromRow(r));
+        for (const e of r.owns as Row[]) ownerships.push(ownershipFromRow(e));
+        for (const e of r.controls as Row[]) controls.push(controlFromRow(e));
+      }
     }
     const decisions = options.withDecisions === false ? [] : await this.decisionsNaming(all);
     return { entities, ownerships, controls, decisions };
