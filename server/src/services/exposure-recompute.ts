@@ -61,6 +61,9 @@ async function recomputeNow(db: Database, { asOf = today(), onProgress = () => {
   // Tells every process's graph cache that whatever was loaded outside the write API is now in.
   await store.bumpVersion();
   for (let attempt = 1; ; attempt++) {
+    // Writes whose refresh never ran: their markers commit with the writes, so every write seen here is in
+    // the graph loaded below, and this recompute covers it. Markers of later writes stay for their refresh.
+    const pendingSeen = await store.pendingRefreshes();
     const stamp = await repo.stamp();
     const totals: Record<LoadKind, number> = { entities: stamp.entities, ownerships: stamp.owns, controls: stamp.controls, decisions: stamp.decisions };
     const lists = await repo.lists();
@@ -87,6 +90,7 @@ async function recomputeNow(db: Database, { asOf = today(), onProgress = () => {
       reports.push({ list: regime.id, counts, computeMs: Math.round(c1 - c0), writeMs: Math.round(performance.now() - c1) });
       onProgress({ phase: 'list', list: regime.id, done: i + 1, total: valid.length });
     }
+    await store.clearPending(pendingSeen);
     const graphChanged = (await repo.stamp()).key !== stamp.key;
     if (!graphChanged || attempt >= MAX_ATTEMPTS) {
       return {
@@ -104,10 +108,14 @@ async function recomputeNow(db: Database, { asOf = today(), onProgress = () => {
   }
 }
 
-/** Why the materialisation needs a full recompute (missing, older than today, another rule), or null. */
+/**
+ * Why the materialisation needs a full recompute (missing, older than today, another rule, or a write whose
+ * refresh was cut off), or null.
+ */
 export async function exposureStaleness(db: Database, asOf = today()): Promise<string | null> {
   const lists = await new ExposureGraphRepo(db).lists();
-  const meta = await new ExposureStore(db).meta();
+  const store = new ExposureStore(db);
+  const meta = await store.meta();
   for (const l of lists) {
     if (l.regime === null) continue;
     const m = meta.get(l.id);
@@ -115,6 +123,8 @@ export async function exposureStaleness(db: Database, asOf = today()): Promise<s
     if (m.asOf !== asOf) return `list ${l.id} was materialised as of ${m.asOf}, today is ${asOf}`;
     if (m.ruleHash !== ruleHash(l.regime)) return `the rule of list ${l.id} changed since it was materialised`;
   }
+  const pending = await store.pendingRefreshes();
+  if (pending.length > 0) return `${pending.length} write(s) committed without their exposure refresh (the server or the database stopped in between, or a write is in flight)`;
   return null;
 }
 

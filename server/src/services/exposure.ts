@@ -38,6 +38,8 @@ export interface ExposurePage {
 
 export type ListedChange = StatusChange & { list: string };
 
+/** A pending-refresh marker this old belongs to a write whose refresh was cut off, not to one in flight. */
+const ABANDONED_AFTER_SECONDS = 30;
 const CursorKey = z.object({ i: z.string() });
 const ChangesCursor = z.object({ l: z.string(), i: z.string() });
 /** Code-unit order, the same as Neo4j's string order used for the other keyset pages. */
@@ -155,10 +157,15 @@ export class ExposureService {
     return { lists: regimes.map((r) => r.regime.id), byEntity };
   }
 
-  /** Whether the list's materialisation holds for `asOf` and was computed with the list's current rule. */
+  /**
+   * Whether the list's materialisation holds for `asOf`, was computed with the list's current rule, and no
+   * write's refresh was cut off (a pending marker older than any refresh takes; younger ones are writes in
+   * flight, whose refresh is about to land, as it always is between a commit and its refresh).
+   */
   private async materialisedFor(regime: Regime, asOf: string): Promise<boolean> {
     const meta = (await this.store.meta()).get(regime.id);
-    return meta !== undefined && meta.asOf === asOf && meta.ruleHash === ruleHash(regime);
+    if (meta === undefined || meta.asOf !== asOf || meta.ruleHash !== ruleHash(regime)) return false;
+    return (await this.store.pendingRefreshes(ABANDONED_AFTER_SECONDS)).length === 0;
   }
 
   private async computedPage(regime: Regime, asOf: string, status: ExposureStatus | null, after: string, want: number): Promise<StoredItem[]> {

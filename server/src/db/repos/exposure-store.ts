@@ -63,9 +63,10 @@ export class ExposureStore {
 
   /**
    * Rewrites the determinations of some entities, list by list, all in one transaction (incremental
-   * refresh): readers see the change on every list at once or not at all.
+   * refresh): readers see the change on every list at once or not at all. The same transaction deletes
+   * the pending-refresh markers of the writes this refresh covers (mark-pending.cypher).
    */
-  async replaceEntities(asOf: string, updates: { list: string; ids: string[]; rows: MaterialisedRow[] }[]): Promise<void> {
+  async replaceEntities(asOf: string, updates: { list: string; ids: string[]; rows: MaterialisedRow[] }[], coveredPending: string[] = []): Promise<void> {
     const computedAt = new Date().toISOString();
     const steps = updates.flatMap(({ list, ids, rows }) => {
       const deletes = [];
@@ -74,7 +75,23 @@ export class ExposureStore {
       }
       return [...deletes, ...this.createSteps(list, asOf, computedAt, rows)];
     });
+    if (coveredPending.length > 0) steps.push({ name: 'exposure/clear-pending', params: { ids: coveredPending } });
     if (steps.length > 0) await this.db.writeAll(steps, WRITE_TIMEOUT_MS);
+  }
+
+  /**
+   * Writes whose exposure refresh has not run, committed at least `olderThanSeconds` ago. A write creates
+   * its marker in its own transaction and its refresh deletes it, so one that outlives its write by more
+   * than a refresh takes means the refresh was cut off (the process or the database stopped in between).
+   */
+  async pendingRefreshes(olderThanSeconds = 0): Promise<string[]> {
+    const rows = await this.db.read('exposure/pending', { olderThanSeconds });
+    return rows.map((r) => String(r.id));
+  }
+
+  /** Deletes pending-refresh markers a recompute has covered. */
+  async clearPending(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.db.write('exposure/clear-pending', { ids });
   }
 
   /** Bumps the graph version that in-memory caches of the loaded graph compare (graph-stamp.cypher). */
