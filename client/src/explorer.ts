@@ -269,7 +269,10 @@ export function createExplorer(deps: ExplorerDeps) {
     },
     inspect(id: string) {
       url.write({ sel: id }, 'replace');
-      if (highlight?.source === 'proof') highlight = null;
+      if (highlight?.source === 'proof') {
+        highlight = null;
+        panelKey = ''; // the pane must render again: its why-section is what draws the proof for the chosen entity
+      }
       const s = state();
       applySelection(id, s.entity);
       paint();
