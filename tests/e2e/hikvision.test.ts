@@ -216,7 +216,7 @@ describe('the Hikvision case in the browser', () => {
     // The list covers the whole database; other suites' imported test data may change on these dates too.
     const seeded = new Set(entities.map((e) => e.id));
     expect(listed.filter((id) => id !== null && seeded.has(id)).sort()).toEqual([...HAISHI].sort());
-    await expect(page.locator('.change').first().textContent()).resolves.toContain(RULE.citation);
+    await expect(page.locator(`.change[data-entity-id="${HAISHI[0]}"]`).textContent()).resolves.toContain(RULE.citation);
     const changed = await page.evaluate(() => (window as unknown as TestWindow).__cy.$('.changed').map((n) => n.id()));
     expect(changed.sort()).toEqual([...HAISHI].sort());
     await shot(page, '06-what-changed');
