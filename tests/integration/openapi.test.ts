@@ -179,6 +179,19 @@ describe('real responses match the documented schemas', () => {
     expect(bad.errors[0].path).toBe('body.maxHops');
     await check('get', '/entities/{id}', '/api/v1/entities/nobody-at-all', undefined, '404', 'application/problem+json');
   });
+
+  it('for headers over 16 KB: the documented 431 problem, answered before routing', async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/entities/hikvision`, { headers: { 'x-padding': 'a'.repeat(20_000) } });
+    expect([res.status, res.headers.get('content-type')]).toEqual([431, 'application/problem+json']);
+    const documented = doc.paths['/entities/{id}'].get.responses['431'];
+    expect(Object.keys(documented.content)).toEqual(['application/problem+json']);
+    const ajv = newAjv();
+    ajv.addSchema(doc, 'openapi.json');
+    const validate = ajv.compile({ $ref: `openapi.json#/${pointer('paths', '/entities/{id}', 'get', 'responses', '431', 'content', 'application/problem+json', 'schema')}` });
+    const body = (await res.json()) as { status: number; instance: string; requestId: string };
+    if (!validate(body)) throw new Error(ajv.errorsText(validate.errors));
+    expect([body.status, body.instance, res.headers.get('x-request-id')]).toEqual([431, '/api/v1/entities/hikvision', body.requestId]);
+  });
 });
 
 describe('GET /api/docs', () => {

@@ -44,6 +44,7 @@ const PROBLEMS: Record<number, string> = {
   413: 'Request body over 1 MB',
   414: 'Request URL too long (MAX_URL_LENGTH)',
   429: 'Rate limit exceeded (RATE_LIMIT_PER_MINUTE); see Retry-After',
+  431: 'Request line and headers over 16 KB (answered before routing; the connection is closed)',
   503: 'Database unavailable or the query ran past its time limit; see Retry-After',
 };
 
@@ -55,7 +56,7 @@ const RETRY_AFTER = { 'Retry-After': z.string().meta({ description: 'Seconds to 
 
 function problems(...codes: number[]): RouteConfig['responses'] {
   return Object.fromEntries(
-    [...new Set([401, 414, 429, 503, ...codes])].sort().map((code) => [
+    [...new Set([401, 414, 429, 431, 503, ...codes])].sort().map((code) => [
       code,
       {
         description: PROBLEMS[code] ?? 'Problem',
