@@ -65,7 +65,7 @@ export function createApp({ db, logger, clientDir, apiKey, config = loadConfig({
   const exposure = exposureApi(db, logger, apiKey);
   const surface = publicApi({ db, config, apiKey, exposure: exposure.lookup });
   app.use('/api', surface.guard);
-  app.use('/api/v1/imports', importRoutes({ db, apiKey }));
+  app.use('/api/v1/imports', importRoutes({ db, apiKey, logFailure: (err, jobId) => logger.error({ err, jobId }, 'import job failed') }));
   app.use(express.json({ limit: '1mb' }));
 
   const entities = new EntityService(new EntityRepo(db), new OwnershipRepo(db));

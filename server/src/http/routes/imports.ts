@@ -16,12 +16,13 @@ import { createGunzip } from 'node:zlib';
 import { CsvError } from 'csv-parse';
 import { Router, type Request } from 'express';
 import type { Database } from '../../db/database.js';
-import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../errors.js';
+import { InternalError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../errors.js';
 import { describeFiles } from '../../services/import/input.js';
 import { ImportJobs, type ImportJobView } from '../../services/import/jobs.js';
 import { ImportService } from '../../services/import/service.js';
 import { ImportInputError, type ImportFormat } from '../../services/import/types.js';
 import { ImportEnvelope, ImportQuery, JobParams } from '../schemas/imports.js';
+import { toAppError } from '../error-handler.js';
 import { parseInput } from '../validate.js';
 import { requireApiKey } from '../write-auth.js';
 
@@ -40,6 +41,8 @@ export interface ImportRouteDeps {
   /** Largest upload accepted, after gzip decompression. */
   maxBytes?: number;
   service?: ImportService;
+  /** Where a failed job's raw error is logged (its client-facing `error` is only the problem's detail). */
+  logFailure?: (err: unknown, jobId: string) => void;
 }
 
 async function saveBody(req: Request, file: string, maxBytes: number): Promise<void> {
@@ -82,8 +85,22 @@ function problemOf(err: unknown): unknown {
   return err;
 }
 
-export function importRoutes({ db, apiKey, maxBytes = DEFAULT_IMPORT_MAX_BYTES, service = new ImportService(db) }: ImportRouteDeps): Router {
-  const jobs = new ImportJobs();
+/**
+ * A failed job's `error` as a client may see it: the same words its problem document would carry, and for
+ * anything unexpected only a pointer to the log — never a driver message, a stack or a temporary path.
+ */
+export function failureText(err: unknown, jobId: string): string {
+  const problem = toAppError(problemOf(err));
+  if (problem instanceof InternalError) return `${problem.title}: the import stopped unexpectedly; the server log has the details (job ${jobId})`;
+  const fields = problem instanceof ValidationError ? problem.errors.map((e) => `${e.path} ${e.message}`).join('; ') : '';
+  return `${problem.title}: ${fields || problem.message}`;
+}
+
+export function importRoutes({ db, apiKey, maxBytes = DEFAULT_IMPORT_MAX_BYTES, service = new ImportService(db), logFailure }: ImportRouteDeps): Router {
+  const jobs = new ImportJobs((err, jobId) => {
+    logFailure?.(err, jobId);
+    return failureText(err, jobId);
+  });
   const router = Router();
   router.use(requireApiKey(apiKey));
 

@@ -38,9 +38,16 @@ interface Job {
   done: Promise<void>;
 }
 
+/** What a client may read about a failure; the raw error (driver messages, file paths) goes to the log only. */
+export type DescribeFailure = (err: unknown, jobId: string) => string;
+
+const opaque: DescribeFailure = (_err, jobId) => `The import stopped on an unexpected error; the server log has the details (job ${jobId})`;
+
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
   private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly describe: DescribeFailure = opaque) {}
 
   submit(spec: JobSpec): ImportJobView {
     const view: ImportJobView = {
@@ -97,7 +104,7 @@ export class ImportJobs {
       v.status = report.status;
     } catch (err) {
       v.status = 'failed';
-      v.error = err instanceof Error ? err.message : String(err);
+      v.error = this.describe(err, v.id);
       job.failure = err;
     } finally {
       v.finishedAt = new Date().toISOString();
