@@ -36,6 +36,8 @@ export type ExposureRefresher = (change: { entities: string[]; owners: string[] 
 export interface RefreshOutcome {
   lists: { list: string }[];
   skipped: { list: string; reason: string }[];
+  /** Set when the refresher chose one full recompute over refreshing the changed entities' regions. */
+  mode?: 'full-recompute';
 }
 
 export interface ImportProgress {
@@ -298,7 +300,11 @@ async function refresh(refresher: ExposureRefresher | null, entities: string[], 
     const lists = done.lists.map((l) => l.list);
     const skipped = done.skipped.map((l) => ({ list: l.list, reason: l.reason }));
     const note = [
-      lists.length > 0 ? `determinations refreshed on ${lists.length} list(s) for the changed entities and everything downstream of them` : 'no materialised list was refreshed',
+      lists.length === 0
+        ? 'no materialised list was refreshed'
+        : done.mode === 'full-recompute'
+          ? `determinations recomputed on ${lists.length} list(s) for the whole graph (the import changed too large a share of it for a refresh by region)`
+          : `determinations refreshed on ${lists.length} list(s) for the changed entities and everything downstream of them`,
       skipped.length > 0 ? `${skipped.length} list(s) left for the next recompute (see skipped)` : '',
     ].filter(Boolean).join('; ');
     return { refreshed: lists.length > 0, entities: entities.length, note, lists, skipped };
