@@ -31,6 +31,8 @@ import org.neo4j.graphdb.QueryExecutionException;
  *   <li>DATA_DIR/embedded.pid ({"pid":…,"port":…}) exists while the server is up, so a second caller
  *       can find and reuse it; it is removed after a clean shutdown.
  *   <li>SIGTERM/SIGINT (and, with --exit-on-stdin-eof, the parent closing our stdin) shut down cleanly.
+ *   <li>With {@code --import=DIR} it does not serve: it runs Neo4j's offline importer on DIR's CSV files
+ *       into DATA_DIR (BulkImport), prints the importer's progress and exits 0 on success.
  * </ul>
  *
  * Sizing for the 2-core / 24 GiB machine: the heap (-Xmx, default 2g, set by the caller) and the page
@@ -50,6 +52,19 @@ public final class EmbeddedNeo4j {
       opts = LauncherOptions.parse(args);
     } catch (RuntimeException e) {
       fail(2, "bad options: " + e.getMessage());
+      return;
+    }
+
+    if (opts.importDir() != null) {
+      // Offline import instead of serving: the store must not be open while the importer writes it.
+      try {
+        int status = BulkImport.run(opts.dataDir(), opts.importDir());
+        if (status != 0) fail(status, "import failed (see above and " + opts.dataDir().resolve("logs") + ")");
+        System.exit(0);
+      } catch (Throwable e) {
+        e.printStackTrace();
+        fail(1, "import failed: " + e);
+      }
       return;
     }
 

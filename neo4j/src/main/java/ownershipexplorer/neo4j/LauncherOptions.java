@@ -13,7 +13,13 @@ import org.neo4j.configuration.SettingValueParsers;
  * JVM's own -Xmx, which must be fixed before any of this code runs.
  */
 record LauncherOptions(
-    int port, Path dataDir, long pageCacheBytes, Duration txTimeout, String password, boolean exitOnStdinEof) {
+    int port,
+    Path dataDir,
+    long pageCacheBytes,
+    Duration txTimeout,
+    String password,
+    boolean exitOnStdinEof,
+    Path importDir) {
 
   static LauncherOptions parse(String[] args) {
     Map<String, String> argv = new HashMap<>();
@@ -39,9 +45,12 @@ record LauncherOptions(
     if (password != null && password.isEmpty()) password = null;
 
     boolean exitOnStdinEof = Boolean.parseBoolean(pick(argv, "exit-on-stdin-eof", "neo4j.exitOnStdinEof", "false"));
+    // --import=DIR: build the store offline from CSV files (BulkImport) and exit instead of serving.
+    String importArg = pick(argv, "import", "neo4j.import", null);
+    Path importDir = importArg == null ? null : Path.of(importArg).toAbsolutePath().normalize();
     // A typo such as --pagecache=4g must fail loudly rather than silently run with the default.
     if (!argv.isEmpty()) throw new IllegalArgumentException("unknown option(s) " + argv.keySet());
-    return new LauncherOptions(port, dataDir, pageCacheBytes, txTimeout, password, exitOnStdinEof);
+    return new LauncherOptions(port, dataDir, pageCacheBytes, txTimeout, password, exitOnStdinEof, importDir);
   }
 
   private static String pick(Map<String, String> argv, String arg, String property, String fallback) {
