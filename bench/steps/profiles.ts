@@ -20,7 +20,7 @@ export async function hotQueryProfiles(uri: string, graph: SyntheticGraph, pair:
     ['exposure/sub-graph', { ids: [leaf, pair.to], keep: null }, 'READ'],
     ['entity/search', { q: toLuceneQuery(term), kind: null, country: null, afterScore: null, afterId: null, limit: 20 }, 'READ'],
     ['exposure/page', { list: 'us-ofac-sdn', after: '', limit: 101 }, 'READ'],
-    ['exposure/all-owns', { after: '', limit: 20_000 }, 'READ'],
+    ['exposure/stream-owns', {}, 'READ'],
     ['bench/upstream-closure', { id: leaf, asOf: dateParam(today()), lists: ['us-ofac-sdn'] }, 'READ'],
     ['synthetic/create-owns', { rows: [1000, 2000, 3000].map((i) => ownershipParams(fresh(i))) }, 'WRITE'],
   ];

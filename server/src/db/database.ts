@@ -8,6 +8,12 @@ import { mapDriverError } from './map-error.js';
 
 export type Row = Record<string, unknown>;
 
+/** Receives a streamed query's rows (see Database.stream). */
+export interface StreamSink<T> {
+  row(values: unknown[]): void;
+  done(): T;
+}
+
 export interface DatabaseOptions {
   uri: string;
   user: string;
@@ -58,6 +64,41 @@ export class Database {
           return out;
         },
         { timeout: timeoutMs },
+      );
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * A named read whose records are handed to a sink as they arrive (each row an array in RETURN order), for
+   * whole-graph reads: no page queries, no sort, no row objects. `sink()` is called once per attempt, so a
+   * transaction the driver retries starts from an empty sink. `fetchSize` is how many records the server
+   * sends per batch (the driver's default is 1000).
+   */
+  async stream<T>(name: string, params: Row, sink: () => StreamSink<T>, opts: { fetchSize?: number; timeoutMs?: number } = {}): Promise<T> {
+    const text = cypher(name);
+    const session = this.driver.session({
+      database: this.opts.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarks,
+      ...(opts.fetchSize !== undefined && { fetchSize: opts.fetchSize }),
+    });
+    try {
+      return await session.executeRead(
+        (tx) =>
+          new Promise<T>((resolve, reject) => {
+            const s = sink();
+            // subscribe, not the async iterator: one callback per record instead of a promise per record.
+            tx.run(text, params).subscribe({
+              onNext: (record) => s.row(record.map((v) => v)),
+              onCompleted: () => resolve(s.done()),
+              onError: reject,
+            });
+          }),
+        { timeout: opts.timeoutMs ?? this.opts.queryTimeoutMs, metadata: { query: name } },
       );
     } catch (err) {
       throw mapDriverError(err);
