@@ -34,6 +34,7 @@ interface RunTimings extends ShowTimings, Inspection {
   expandDrawMs: number;
   expandCpuMs: number;
   expandMoved: number;
+  expandPhases: Record<string, number>;
 }
 
 interface SizeReport {
@@ -101,7 +102,7 @@ async function runOnce(page: Page, cdp: CDPSession, elements: number, engine: En
   const expanded = await page.evaluate(() => window.__layoutBench.expand());
   const c2 = await cpuTime(cdp);
   const inspection = await page.evaluate(() => window.__layoutBench.inspect());
-  return { ...shown, ...inspection, cpuMs: c1 - c0, expandMs: expanded.placedMs, expandDrawMs: expanded.drawnMs, expandCpuMs: c2 - c1settled, expandMoved: expanded.moved };
+  return { ...shown, ...inspection, cpuMs: c1 - c0, expandMs: expanded.placedMs, expandDrawMs: expanded.drawnMs, expandCpuMs: c2 - c1settled, expandMoved: expanded.moved, expandPhases: expanded.phases };
 }
 
 const median = (xs: number[]): number => {
@@ -111,7 +112,7 @@ const median = (xs: number[]): number => {
 const ms = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${Math.round(x)} ms`);
 
 function describe(run: RunTimings): string {
-  return `${run.engine.padEnd(7)} ${String(run.nodes).padStart(5)} nodes ${String(run.edges).padStart(5)} edges  add ${ms(run.addMs)}  layout ${ms(run.layoutMs)}  draw ${ms(run.drawMs)}  total ${ms(run.totalMs)} (cpu ${ms(run.cpuMs)})  expand ${ms(run.expandDrawMs)} (cpu ${ms(run.expandCpuMs)}, ${run.expandMoved} moved)  overlaps ${run.overlaps}${run.overlaps > 0 ? ` (${run.overlapSample.join('; ')})` : ''}  edge lean p50/p90 ${run.edgeLeanP50}/${run.edgeLeanP90} px  size ${run.width}×${run.height}${Object.keys(run.phases).length > 0 ? `\n      phases ${JSON.stringify(run.phases)}` : ''}`;
+  return `${run.engine.padEnd(7)} ${String(run.nodes).padStart(5)} nodes ${String(run.edges).padStart(5)} edges  add ${ms(run.addMs)}  layout ${ms(run.layoutMs)}  draw ${ms(run.drawMs)}  total ${ms(run.totalMs)} (cpu ${ms(run.cpuMs)})  expand ${ms(run.expandDrawMs)} (cpu ${ms(run.expandCpuMs)}, ${run.expandMoved} moved)  overlaps ${run.overlaps}${run.overlaps > 0 ? ` (${run.overlapSample.join('; ')})` : ''}  edge lean p50/p90 ${run.edgeLeanP50}/${run.edgeLeanP90} px  size ${run.width}×${run.height}${Object.keys(run.phases).length > 0 ? `\n      phases ${JSON.stringify(run.phases)} ${JSON.stringify(run.expandPhases)}` : ''}`;
 }
 
 async function main(): Promise<void> {

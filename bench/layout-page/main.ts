@@ -43,6 +43,8 @@ export interface ExpandTimings {
   placedMs: number;
   /** Until the next frame has been drawn. */
   drawnMs: number;
+  /** expandLayout's own phases (User Timing measures): reading boxes, placing, applying positions. */
+  phases: Record<string, number>;
 }
 
 export interface Inspection {
@@ -111,6 +113,7 @@ async function expand(): Promise<ExpandTimings> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const before = new Map(cy.nodes().map((node) => [node.id(), node.position('x')] as const));
   await frame();
+  performance.clearMeasures();
   const e0 = performance.now();
   const added = cy.add(syntheticExpansion(view.expandAnchor));
   if (engine === 'layered') await expandLayout(cy, added, view.expandAnchor);
@@ -119,7 +122,8 @@ async function expand(): Promise<ExpandTimings> {
   await nextDraw(cy);
   const drawnMs = performance.now() - e0;
   const moved = cy.nodes().filter((node) => before.has(node.id()) && before.get(node.id()) !== node.position('x')).length;
-  return { moved, placedMs: e1 - e0, drawnMs };
+  const phases = Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)]));
+  return { moved, placedMs: e1 - e0, drawnMs, phases };
 }
 
 function inspect(): Inspection {

@@ -58,6 +58,11 @@ interface Band {
   right: number;
 }
 
+/** A band and where its push divides: boxes at or right of `split` go right, the others left (null: its centre). */
+interface PushBand extends Band {
+  split: number | null;
+}
+
 export function placeExpansion(input: ExpandInput): ExpandResult {
   const options = resolveOptions(input.options);
   const { anchor } = input;
@@ -93,7 +98,7 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
   const attachedBoxes = input.existing.filter((box) => attached.has(box.id) && Math.abs(box.x - anchor.x) < 0.5);
   const besideColumn = new Set(attachedBoxes.map((box) => box.id));
   const neighbours = undirectedNeighbours(input.edges);
-  const bands: Array<Band & { boxes: PlacedBox[] }> = [];
+  const bands: Array<PushBand & { boxes: PlacedBox[] }> = [];
   const order = [...rows.keys()].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
   for (const hop of order) {
     const row = rows.get(hop)!;
@@ -120,24 +125,26 @@ export function placeExpansion(input: ExpandInput): ExpandResult {
       const shift = edge - (xs[0]! - wishes[0]!.node.width / 2);
       if (shift > 0) for (let i = 0; i < xs.length; i++) xs[i]! += shift;
     }
-    // Room for the row: pushing existing boxes aside costs the renderer about a millisecond per moved box on
-    // a large view, so in a packed row where that would move many, the new row goes to the nearest gap
-    // that holds it, if there is one close by.
+    // Room for the row: pushing existing boxes aside costs the renderer per moved box and its edges, so in a
+    // packed row where that would move many, the new row may slide sideways (to a gap, or to where the push
+    // is absorbed sooner) and push one way only, whichever moves fewest for the distance.
     const rowAll = boxesInRow(input.existing, y - halfHeight(hop), y + halfHeight(hop));
     const rowBoxes = rowAll.filter((box) => !besideColumn.has(box.id)); // the column box is never pushed
-    let band = bandAround(wishes.map((w) => w.node.width), xs, y, halfHeight(hop), options.nodeSep);
+    let band: PushBand = { ...bandAround(wishes.map((w) => w.node.width), xs, y, halfHeight(hop), options.nodeSep), split: null };
     if (pushAside(rowBoxes, band, options.nodeSep).size > MAX_MOVES_PER_ROW) {
-      const shift = nearestGapShift(rowAll, band, Math.max(GAP_SEARCH_PX, 3 * (band.right - band.left)));
-      if (shift !== null) {
-        for (let i = 0; i < xs.length; i++) xs[i]! += shift;
-        band = { ...band, left: band.left + shift, right: band.right + shift };
-      }
+      // A row holding the anchor's column box only slides to a free gap: pushing one way could cross that box.
+      const choice =
+        rowAll.length === rowBoxes.length
+          ? cheapestRoom(rowBoxes, band, options.nodeSep, Math.max(GAP_SEARCH_PX, 3 * (band.right - band.left)))
+          : { shift: nearestGapShift(rowAll, band, Math.max(GAP_SEARCH_PX, 3 * (band.right - band.left))) ?? 0, split: null };
+      for (let i = 0; i < xs.length; i++) xs[i]! += choice.shift;
+      band = { ...band, left: band.left + choice.shift, right: band.right + choice.shift, split: choice.split };
     }
     wishes.forEach((w, i) => placed.set(w.node.id, { x: xs[i]!, y }));
     bands.push({ ...band, boxes: rowBoxes });
   }
 
-  // Boxes overlapping a new row are pushed out from its centre, each pushing its neighbour in turn until a
+  // Boxes overlapping a new row are pushed out from its split, each pushing its neighbour in turn until a
   // gap wide enough absorbs the rest. Rows without new nodes, the anchor's row included, stay put.
   const moved = new Map<string, Point>();
   for (const band of bands) for (const [id, point] of pushAside(band.boxes, band, options.nodeSep)) moved.set(id, point);
@@ -171,27 +178,62 @@ function bandAround(widths: readonly number[], xs: readonly number[], y: number,
 
 /**
  * New positions for the boxes of one row (sorted by x) that must make way for `band`: those right of its
- * centre are pushed right, each pushing the next until a gap absorbs the push, and the same to the left.
+ * split (its centre unless set) are pushed right, each pushing the next until a gap absorbs the push, and
+ * the same to the left.
  */
-function pushAside(row: readonly PlacedBox[], band: Band, nodeSep: number): Map<string, Point> {
+function pushAside(row: readonly PlacedBox[], band: PushBand, nodeSep: number, giveUpAbove = Infinity): Map<string, Point> {
   const moved = new Map<string, Point>();
-  const centre = (band.left + band.right) / 2;
+  const centre = band.split ?? (band.left + band.right) / 2;
   let limit = band.right; // the leftmost a box may start at, going right
   for (const box of row) {
-    if (box.x < centre) continue;
-    if (box.x - box.width / 2 >= limit - EPSILON) break; // this gap absorbs the push
+    // A box wholly beside the band on the other side stays (a push one way only leaves those alone).
+    if (box.x < centre || box.x + box.width / 2 <= band.left + EPSILON) continue;
+    if (box.x - box.width / 2 >= limit - EPSILON || moved.size > giveUpAbove) break; // this gap absorbs the push
     moved.set(box.id, { x: limit + box.width / 2, y: box.y });
     limit += box.width + nodeSep;
   }
   limit = band.left; // the rightmost a box may end at, going left
   for (let i = row.length - 1; i >= 0; i--) {
     const box = row[i]!;
-    if (box.x >= centre) continue;
-    if (box.x + box.width / 2 <= limit + EPSILON) break;
+    if (box.x >= centre || box.x - box.width / 2 >= band.right - EPSILON) continue;
+    if (box.x + box.width / 2 <= limit + EPSILON || moved.size > giveUpAbove) break;
     moved.set(box.id, { x: limit - box.width / 2, y: box.y });
     limit -= box.width + nodeSep;
   }
   return moved;
+}
+
+/** What one moved box is worth in sideways distance (px) of the new row from where it wants to be. */
+const PX_PER_MOVE = 200;
+
+/**
+ * The sideways shift (within `reach` px) and push direction that move the fewest boxes of `row` for the
+ * distance: candidates are the band where it is and the band against each box's side (a gap, or a place
+ * where the push stops at a wider gap), each pushed from its centre, all right or all left. A candidate
+ * stops counting once it is worse than the best so far, so a packed row of hundreds stays cheap to search.
+ */
+function cheapestRoom(row: readonly PlacedBox[], band: PushBand, nodeSep: number, reach: number): { shift: number; split: number | null } {
+  const width = band.right - band.left;
+  const shifts = new Set<number>([0]);
+  for (const box of row) {
+    const left = box.x - box.width / 2;
+    const right = box.x + box.width / 2;
+    if (right < band.left - reach - width || left > band.right + reach + width) continue;
+    // The band carries a node gap on each side, so against a box means its edge on the box's edge.
+    for (const shift of [right - band.left, left - band.right]) {
+      if (Math.abs(shift) <= reach) shifts.add(shift);
+    }
+  }
+  let best = { shift: 0, split: null as number | null, cost: Infinity };
+  for (const shift of shifts) {
+    const moved = { ...band, left: band.left + shift, right: band.right + shift };
+    for (const split of [null, -Infinity, Infinity]) {
+      const distance = Math.abs(shift) / PX_PER_MOVE;
+      const cost = pushAside(row, { ...moved, split }, nodeSep, best.cost - distance).size + distance;
+      if (cost < best.cost - EPSILON) best = { shift, split, cost };
+    }
+  }
+  return { shift: best.shift, split: best.split };
 }
 
 /** The smallest sideways shift (within `reach` px) that puts `band` in a gap of the row, or null. */

@@ -29,8 +29,15 @@ export interface ExpandLayoutOptions {
 
 const ANIMATION_MS = 250;
 const FIT_PADDING = 48; // room for status badges and the root halo, as before with dagre
-/** Where the last layout's rows are kept on the Core, so an expansion can land on them. */
-const ROWS_KEY = 'layeredLayoutRows';
+/**
+ * Per Core, the last layout's rows (so an expansion lands on them) and each node's box size (so an expansion
+ * need not ask Cytoscape for the size of every node again; sizes follow label and kind, and a node whose data
+ * or classes change is added anew). Not `cy.scratch`: setting the Core's scratch data restyles every element
+ * (Cytoscape treats it like `cy.data`), which cost a 7,000-element view a full restyle (~0.5 s) on the next
+ * frame after each layout and expansion.
+ */
+const rowsOf = new WeakMap<Core, Rows>();
+const sizesOf = new WeakMap<Core, Map<string, { width: number; height: number }>>();
 
 /** Lays the view out top-down: owners above, what they own below. Resolves once positions are applied. */
 export async function layeredLayout(cy: Core, opts: LayeredLayoutOptions = {}): Promise<void> {
@@ -72,7 +79,10 @@ export async function layeredLayout(cy: Core, opts: LayeredLayoutOptions = {}): 
     rankOf.set(node.id, result.rank[i]!);
   });
   const rankY = new Map(result.rankY.map((y, r) => [r, y + dy]));
-  cy.scratch(ROWS_KEY, { rankOf, rankY } satisfies Rows);
+  rowsOf.set(cy, { rankOf, rankY });
+  const sizes = whole ? new Map<string, { width: number; height: number }>() : (sizesOf.get(cy) ?? new Map());
+  for (const node of input.nodes) sizes.set(node.id, { width: node.width, height: node.height });
+  sizesOf.set(cy, sizes);
 
   // Fit first: when animating, the nodes then move within the final view rather than the view jumping after.
   if (opts.fit ?? whole) fitBox(cy, boxAround(input.nodes, positions), opts.padding ?? FIT_PADDING);
@@ -93,31 +103,35 @@ export async function expandLayout(cy: Core, newEles: Collection, anchorId: stri
   if (anchor.empty() || !anchor.isNode()) throw new Error(`expandLayout: no node ${anchorId} to expand from`);
   const added = newEles.nodes().not(anchor);
   if (added.empty()) return;
+  const started = performance.now();
+  const sizes = sizesOf.get(cy) ?? new Map<string, { width: number; height: number }>();
+  sizesOf.set(cy, sizes);
+  const addedIds = new Set(added.map((node) => node.id()));
   const existing: PlacedBox[] = [];
-  cy.nodes()
-    .not(added)
-    .not(anchor)
-    .forEach((node) => {
-      existing.push(box(node));
-    });
+  cy.nodes().forEach((node) => {
+    if (node.id() !== anchorId && !addedIds.has(node.id())) existing.push(box(node, sizes));
+  });
+  const addedSizes = added.map((node) => {
+    const size = dimensions(node as NodeSingular);
+    sizes.set(size.id, { width: size.width, height: size.height });
+    return size;
+  });
   const edges = added.connectedEdges().union(newEles.edges());
-  const rows = cy.scratch(ROWS_KEY) as Rows | undefined;
+  const rows = rowsOf.get(cy);
+  const read = performance.now();
   const placement = placeExpansion({
-    anchor: box(anchor),
+    anchor: box(anchor, sizes),
     existing,
-    added: added.map(dimensions),
+    added: addedSizes,
     edges: edges.map(layoutEdge),
     attached: anchor.neighborhood().nodes().not(added).map((node) => node.id()),
     ...(rows ? { rows } : {}),
     ...(opts.layout ? { options: opts.layout } : {}),
   });
   if (rows) {
-    cy.scratch(ROWS_KEY, {
-      rankOf: new Map([...rows.rankOf, ...placement.rankOf]),
-      rankY: placement.rankY,
-    } satisfies Rows);
+    rowsOf.set(cy, { rankOf: new Map([...rows.rankOf, ...placement.rankOf]), rankY: placement.rankY });
   }
-
+  const placed = performance.now();
   const positions = new Map([...placement.moved, ...placement.added]);
   const moving = added.union(cy.nodes().filter((node) => placement.moved.has(node.id()))).nodes();
   if (opts.animate) {
@@ -126,6 +140,9 @@ export async function expandLayout(cy: Core, newEles: Collection, anchorId: stri
     cy.batch(() => added.positions(() => ({ x: from.x, y: from.y })));
   }
   await applyPositions(cy, moving, positions, opts.animate ?? false);
+  performance.measure('expand: read', { start: started, end: read });
+  performance.measure('expand: place', { start: read, end: placed });
+  performance.measure('expand: apply', { start: placed, end: performance.now() });
 }
 
 function readGraph(nodes: NodeCollection, opts: LayeredLayoutOptions): LayoutInput {
@@ -159,10 +176,11 @@ function dimensions(node: NodeSingular): LayoutNode {
   return { id: node.id(), width: w, height: h };
 }
 
-function box(node: NodeSingular): PlacedBox {
+/** A node's box where it is drawn now (it may have been dragged), with its size from the last layout if known. */
+function box(node: NodeSingular, sizes: ReadonlyMap<string, { width: number; height: number }>): PlacedBox {
   const { x, y } = node.position();
-  const { w, h } = node.layoutDimensions({ nodeDimensionsIncludeLabels: false });
-  return { id: node.id(), x, y, width: w, height: h };
+  const size = sizes.get(node.id()) ?? dimensions(node);
+  return { id: node.id(), x, y, width: size.width, height: size.height };
 }
 
 /** Ownership pulls twice as hard as control, so a control edge beside a stake does not bend the picture. */
