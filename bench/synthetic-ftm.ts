@@ -9,6 +9,7 @@
 // Used by bench/import-rate.ts and the resume/reject integration tests.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { mulberry32 as prng } from '../server/src/synthetic/random.js';
 
 export interface SyntheticOptions {
   /** Lines in the file (good and bad). */
@@ -41,17 +42,6 @@ export interface SyntheticExpectation {
   samples: { edgeId: string; percent: number | null; percentMin: number | null; percentMax: number | null; start: string | null }[];
 }
 
-/** mulberry32: a small seeded PRNG, so the same options always write the same file. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Percentage cells and the stake they mean: [values, percent, min, max]. */
 const PERCENTAGES: [string[], number | null, number | null, number | null][] = [

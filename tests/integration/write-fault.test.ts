@@ -28,6 +28,7 @@ import { exposureStaleness, recomputeExposure } from '../../server/src/services/
 import { loadSeed } from '../../server/src/services/seed.js';
 import { createEntities, materialised } from '../support/exposure.js';
 import { rawClient, type RawClient } from '../support/raw-http.js';
+import { mulberry32 as prng } from '../../server/src/synthetic/random.js';
 
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const API_KEY = 'write-fault-api-key-0123456789';
@@ -35,17 +36,6 @@ const ENTITIES = Array.from({ length: 12 }, (_, i) => `wf-e${i}`);
 const LISTS = ['us-bis-entity-list', 'us-ofac-sdn', 'uk-sanctions', 'us-ndaa-889'];
 const NEO = { heap: '512m', pageCache: '128m' };
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed with FAULT_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
