@@ -5,17 +5,20 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/database.js';
+import { DecisionRepo } from './db/repos/decisions.js';
 import { EntityRepo } from './db/repos/entities.js';
 import { OwnershipRepo } from './db/repos/ownership.js';
 import { loadConfig } from './config.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { exposureApi } from './http/exposure-api.js';
+import { decisionRoutes } from './http/routes/decisions.js';
 import { entityRoutes } from './http/routes/entities.js';
 import { publicApi, type PublicApiConfig } from './http/public-api.js';
 import { healthRoutes } from './http/routes/health.js';
 import { importRoutes } from './http/routes/imports.js';
 import { staticClient } from './http/static-client.js';
 import type { Logger } from './logger.js';
+import { DecisionService } from './services/decisions.js';
 import { EntityService } from './services/entities.js';
 
 export interface AppDeps {
@@ -73,6 +76,7 @@ export function createApp({ db, logger, clientDir, apiKey, config = loadConfig({
   api.use(healthRoutes(db));
   api.use(exposure.router);
   api.use(entityRoutes(entities));
+  api.use(decisionRoutes(new DecisionService(new DecisionRepo(db))));
   api.use(surface.routes);
   api.use(apiNotFound);
   app.use('/api/docs', surface.docs);

@@ -5,6 +5,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import { EXPORT_FORMATS, FORMATS } from '../../formats/export/index.js';
 import { IdParams } from '../schemas/common.js';
+import { DecisionsPageResponse, DecisionsQuery } from '../schemas/decisions.js';
 import { ChainQuery, SearchQuery } from '../schemas/entities.js';
 import {
   DecisionBody,
@@ -180,6 +181,14 @@ function build(): OpenAPIRegistry {
     responses: { 200: json(ExposureChangesResponse, 'The changes'), ...problems(400) },
   });
   read({ method: 'get', path: '/lists', tags: ['exposure'], summary: 'The lists and their rules', responses: { 200: json(ListsResponse, 'The lists'), ...problems() } });
+  read({
+    method: 'get',
+    path: '/decisions',
+    tags: ['entities'],
+    summary: 'Listing decisions, oldest first, keyset-paged: all, or those naming any of the given entities, optionally on one list',
+    request: { query: DecisionsQuery },
+    responses: { 200: json(DecisionsPageResponse, 'One page of decisions'), ...problems(400) },
+  });
 
   read({
     method: 'post',
