@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Row } from '../database.js';
 import { dateParam } from '../convert.js';
-import { identifierToString } from '../rows.js';
+import { entityParams } from './graph-writer.js';
 import type { ControlEdge, Entity, ListingDecision, OwnershipEdge, Source } from '../../domain/model.js';
 import type { Regime } from '../../domain/exposure/regime.js';
 
@@ -72,20 +72,9 @@ function withDates(row: Hashed, keys: string[]): Hashed {
   return { ...row, props };
 }
 
+/** The same properties the seed and the edit routes write (graph-writer.ts), hashed for change counting. */
 export function entityRow(e: Entity): Hashed {
-  return hashed({
-    id: e.id,
-    kind: e.kind,
-    props: {
-      name: e.name,
-      aliases: e.aliases,
-      country: e.country,
-      identifiers: e.identifiers.map(identifierToString),
-      description: e.description,
-      sourceIds: e.sourceIds,
-      searchText: [...e.aliases, ...e.identifiers.map((i) => i.value)].join('\n'),
-    },
-  });
+  return hashed(entityParams(e));
 }
 
 export function ownsRow({ id, owner, owned, ...props }: OwnershipEdge): Hashed {
