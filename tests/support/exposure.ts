@@ -1,32 +1,16 @@
 // Helpers for the exposure integration tests: the real app with a write API key, test entities written
 // straight to the graph (entities alone change no determination), and reading a list's materialisation.
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/database.js';
 import { GraphWriter } from '../../server/src/db/repos/graph-writer.js';
 import { ExposureStore, type StoredItem } from '../../server/src/db/repos/exposure-store.js';
 import type { EntityKind } from '../../server/src/domain/model.js';
-import { createLogger } from '../../server/src/logger.js';
-import { testDatabase, type TestServer } from './server.js';
+import { startTestServer, testDatabase, type TestServer } from './server.js';
 
 export const TEST_API_KEY = 'itest-exposure-api-key-0123456789';
 
 /** The real app on port 0; `apiKey: null` starts it with writes disabled. */
-export async function startExposureServer(apiKey: string | null = TEST_API_KEY, db: Database = testDatabase()): Promise<TestServer> {
-  const app = createApp({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), apiKey: apiKey ?? undefined });
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    db,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
-    },
-  };
+export function startExposureServer(apiKey: string | null = TEST_API_KEY, db: Database = testDatabase()): Promise<TestServer> {
+  return startTestServer({ apiKey: apiKey ?? undefined, db });
 }
 
 export async function createEntities(db: Database, entities: { id: string; name: string; kind?: EntityKind }[]): Promise<void> {

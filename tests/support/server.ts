@@ -21,9 +21,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
-  const db = testDatabase();
-  const app = createApp({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clientDir: fromRoot('dist/client') });
+/** The real app on port 0, set up as main.ts sets it up; without `apiKey` writes are disabled. */
+export async function startTestServer({ apiKey, db = testDatabase() }: { apiKey?: string; db?: Database } = {}): Promise<TestServer> {
+  const app = createApp({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clientDir: fromRoot('dist/client'), apiKey });
   const server = app.listen(0, '127.0.0.1');
   answerClientErrors(server);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
