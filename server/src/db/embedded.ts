@@ -164,6 +164,71 @@ async function launch(opts: EmbeddedNeo4jOptions & { port: number; dataDir: stri
   return { uri, port, pid, dataDir, reused: false, stop: () => stopPid(pid) };
 }
 
+export interface BulkImportOptions {
+  /** The data dir the server will later start on; it must hold no database and no running server. */
+  dataDir: string;
+  /** Directory of nodes-*.csv and relationships-*.csv files in the admin-import header format. */
+  csvDir: string;
+  /** JVM heap of the importer (it keeps most of its data off-heap). */
+  heap?: string;
+  /** Each line the importer prints (its progress, then its summary). */
+  onOutput?: (line: string) => void;
+}
+
+/** Why an offline import into dataDir cannot run, or null when it can. */
+export async function bulkImportRefusal(dataDir: string): Promise<string | null> {
+  const dir = path.resolve(dataDir);
+  const running = await findRunning(dir);
+  if (running) return `an embedded Neo4j is running on ${dir} (pid ${running.pid}); the offline import needs it stopped (npm run db:stop)`;
+  if (existsSync(path.join(dir, 'data', 'databases', 'neo4j'))) return `${dir} already holds a database; the offline import only builds a new one (use an empty NEO4J_DATA_DIR, or remove ${dir})`;
+  return null;
+}
+
+/**
+ * Runs the launcher's --import mode (Neo4j's offline importer, BulkImport.java) into a stopped, empty data
+ * dir and resolves with its wall time once it exits 0; refuses a running server or an existing database.
+ */
+export async function runBulkImport(opts: BulkImportOptions): Promise<{ ms: number; importerMs: number | null }> {
+  const dataDir = path.resolve(opts.dataDir);
+  const refusal = await bulkImportRefusal(dataDir);
+  if (refusal) throw new Error(refusal);
+  await ensureNeo4jJars();
+  const heap = opts.heap ?? '1g';
+  const sharing = existsSync(CLASS_ARCHIVE) ? [`-XX:SharedArchiveFile=${CLASS_ARCHIVE}`] : [];
+  const args = [...JVM_FLAGS, ...sharing, `-Xms${heap}`, `-Xmx${heap}`, '-cp', CLASSPATH, MAIN_CLASS, `--data-dir=${dataDir}`, `--import=${path.resolve(opts.csvDir)}`];
+  const started = performance.now();
+  const child = spawn('java', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tail: string[] = [];
+  let importerMs: number | null = null;
+  const lines = (chunk: Buffer): void => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      importerMs ??= importerDuration(line);
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      opts.onOutput?.(line);
+    }
+  };
+  child.stdout.on('data', lines);
+  child.stderr.on('data', lines);
+  const code = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) throw new Error(`the offline import into ${dataDir} failed (exit ${code}):\n${tail.join('\n')}`);
+  return { ms: Math.round(performance.now() - started), importerMs };
+}
+
+/** The importer's own time from its last line, "IMPORT DONE in 1m 2s 345ms." (the JVM's start excluded). */
+function importerDuration(line: string): number | null {
+  const done = /IMPORT DONE in (.*)\./.exec(line)?.[1];
+  if (done === undefined) return null;
+  const unit: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+  let ms = 0;
+  for (const [, n, u] of done.matchAll(/(\d+)(ms|h|m|s)\b/g)) ms += Number(n) * (unit[u!] ?? 0);
+  return ms;
+}
+
 /** Stops the server recorded in DATA_DIR/embedded.pid; false when none was running. */
 export async function stopEmbeddedNeo4j(dataDir = '.data/neo4j'): Promise<boolean> {
   const dir = path.resolve(dataDir);

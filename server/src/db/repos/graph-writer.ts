@@ -12,15 +12,11 @@ export class GraphWriter {
   constructor(private readonly db: Database) {}
 
   async lists(regimes: Regime[]): Promise<void> {
-    const rows = regimes.map((r) => ({
-      id: r.id,
-      props: { name: r.name, authority: r.authority, jurisdiction: r.jurisdiction, rule: JSON.stringify(r.rule) },
-    }));
-    await this.batched('import/upsert-lists', rows);
+    await this.batched('import/upsert-lists', regimes.map(listParams));
   }
 
   async sources(sources: Source[]): Promise<void> {
-    await this.batched('import/upsert-sources', sources.map(({ id, ...props }) => ({ id, props: { ...props, date: dateParam(props.date) } })));
+    await this.batched('import/upsert-sources', sources.map(sourceParams));
   }
 
   async entities(entities: Entity[]): Promise<void> {
@@ -36,13 +32,7 @@ export class GraphWriter {
   }
 
   async decisions(decisions: ListingDecision[]): Promise<void> {
-    const rows = decisions.map(({ id, listId, entityIds, date, effective, ...rest }) => ({
-      id,
-      listId,
-      entityIds,
-      props: { ...rest, date: dateParam(date), effective: dateParam(effective) },
-    }));
-    await this.batched('import/upsert-decisions', rows);
+    await this.batched('import/upsert-decisions', decisions.map(decisionParams));
   }
 
   private async batched(query: string, rows: Record<string, unknown>[]): Promise<void> {
@@ -53,8 +43,21 @@ export class GraphWriter {
 }
 
 // The parameter rows of the upsert queries, exported so that the synthetic loader's CREATE queries
-// (cypher/synthetic/create-*.cypher) write exactly the same properties.
-export function entityParams(e: Entity): Record<string, unknown> {
+// (cypher/synthetic/create-*.cypher) and its bulk-import CSV files (synthetic/csv.ts) write exactly the
+// same properties.
+export function listParams(r: Regime): { id: string; props: Record<string, unknown> } {
+  return { id: r.id, props: { name: r.name, authority: r.authority, jurisdiction: r.jurisdiction, rule: JSON.stringify(r.rule) } };
+}
+
+export function sourceParams({ id, ...props }: Source): { id: string; props: Record<string, unknown> } {
+  return { id, props: { ...props, date: dateParam(props.date) } };
+}
+
+export function decisionParams({ id, listId, entityIds, date, effective, ...rest }: ListingDecision): { id: string; listId: string; entityIds: string[]; props: Record<string, unknown> } {
+  return { id, listId, entityIds, props: { ...rest, date: dateParam(date), effective: dateParam(effective) } };
+}
+
+export function entityParams(e: Entity): { id: string; kind: string; props: Record<string, unknown> } {
   return {
     id: e.id,
     kind: e.kind,
@@ -70,10 +73,10 @@ export function entityParams(e: Entity): Record<string, unknown> {
   };
 }
 
-export function ownershipParams({ id, owner, owned, start, end, ...rest }: OwnershipEdge): Record<string, unknown> {
+export function ownershipParams({ id, owner, owned, start, end, ...rest }: OwnershipEdge): { id: string; owner: string; owned: string; props: Record<string, unknown> } {
   return { id, owner, owned, props: { ...rest, start: dateParam(start), end: dateParam(end) } };
 }
 
-export function controlParams({ id, controller, controlled, start, end, ...rest }: ControlEdge): Record<string, unknown> {
+export function controlParams({ id, controller, controlled, start, end, ...rest }: ControlEdge): { id: string; controller: string; controlled: string; props: Record<string, unknown> } {
   return { id, controller, controlled, props: { ...rest, start: dateParam(start), end: dateParam(end) } };
 }
