@@ -37,14 +37,19 @@ export async function pathsFound(api: ApiServer, requests: HttpRequest[], count:
 }
 
 export interface HttpResults {
-  exposure: LoadResult & { warmUpMs: number };
+  exposure: LoadResult & { warmUpMs: number; cacheLoadMs: number };
   paths: LoadResult & { warmUpMs: number; found: { asked: number; found: number } };
   search: LoadResult & { warmUpMs: number };
   memory: { api: Memory | null; neo4j: Memory | null };
 }
 
 export async function httpFigures(api: ApiServer, neo4jPid: number, ids: string[], pairs: PathPair[], terms: string[], o: HttpOptions): Promise<HttpResults> {
-  const exposure = await measure(api, ids.map((id) => ({ method: 'GET', path: `/api/v1/entities/${encodeURIComponent(id)}/exposure` })), o.connections, o.seconds);
+  // A past date's page waits for the whole-graph cache the server starts loading at start-up, so the figures
+  // are of the in-memory path (until it is loaded, entity reads go to Neo4j: see README, Benchmarks).
+  const c0 = performance.now();
+  await fetch(`${api.baseUrl}/api/v1/exposure?list=us-ofac-sdn&asOf=2000-01-01&limit=1`);
+  const cacheLoadMs = Math.round(performance.now() - c0);
+  const exposure = { ...(await measure(api, ids.map((id) => ({ method: 'GET', path: `/api/v1/entities/${encodeURIComponent(id)}/exposure` })), o.connections, o.seconds)), cacheLoadMs };
   const pathReqs = pathRequests(pairs);
   const paths = { ...(await measure(api, pathReqs, o.lightConnections, o.seconds)), found: await pathsFound(api, pathReqs, 60) };
   const search = await measure(api, terms.map((t) => ({ method: 'GET', path: `/api/v1/entities?q=${encodeURIComponent(t)}&limit=20` })), o.lightConnections, o.seconds);

@@ -23,9 +23,15 @@ export interface ExposureFeature {
 
 export function exposureApi(db: Database, logger: Logger, apiKey: string | undefined): ExposureFeature {
   const store = new ExposureStore(db);
-  const cache = new ExposureGraphCache(new ExposureGraphRepo(db));
+  const cache = new ExposureGraphCache(new ExposureGraphRepo(db), logger);
+  // Loaded in the background from start-up, so the first entity reads find it (until then they use Neo4j).
+  cache.warm();
   const service = new ExposureService(new ExposureGraphRepo(db), store, cache);
-  const edits = new GraphEditService(new GraphEdits(db), store, (change) => refreshExposure(db, change), logger);
+  const edits = new GraphEditService(new GraphEdits(db), store, (change) => {
+    // This process's own write: drop the cached graph at once rather than at the next stamp check.
+    cache.invalidate();
+    return refreshExposure(db, change);
+  }, logger);
   const router = Router();
   router.use(exposureBadges((ids) => service.currentStatuses(ids)));
   router.use(exposureRoutes(service));

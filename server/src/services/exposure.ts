@@ -6,7 +6,7 @@ import type { ExposureGraphRepo, ListRecord } from '../db/repos/exposure-graph.j
 import type { ExposureStore, StoredItem } from '../db/repos/exposure-store.js';
 import { closureDirection } from '../domain/exposure/closure.js';
 import { diffExposure } from '../domain/exposure/diff.js';
-import { evaluate } from '../domain/exposure/engine.js';
+import { evaluate, type ExposureEvaluation } from '../domain/exposure/engine.js';
 import { buildIndex } from '../domain/exposure/graph-index.js';
 import type { Regime } from '../domain/exposure/regime.js';
 import { takeSnapshot } from '../domain/exposure/snapshot.js';
@@ -15,6 +15,7 @@ import { today } from '../domain/dates.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import type { ExposureGraphCache } from './exposure-cache.js';
+import { entityInMemory } from './exposure-entity.js';
 import { ruleHash } from './exposure-rows.js';
 
 export type EntityDetermination = Omit<Determination, 'entityId' | 'listId' | 'asOf'> & { list: string; listName: string };
@@ -44,6 +45,7 @@ const CursorKey = z.object({ i: z.string() });
 const ChangesCursor = z.object({ l: z.string(), i: z.string() });
 /** Code-unit order, the same as Neo4j's string order used for the other keyset pages. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = <T extends { id: string }>(a: T, b: T): number => cmp(a.id, b.id);
 
 export class ExposureService {
   constructor(
@@ -66,20 +68,40 @@ export class ExposureService {
     };
   }
 
+  /**
+   * One entity's determinations, each with its explanation. Served from the cached whole graph when it is
+   * the graph as of a stamp read after this request arrived (a cached whole-graph evaluation when there is
+   * one, else the entity's closure cut out of the index); otherwise from its closure read from Neo4j, while
+   * the cache reloads in the background. Both evaluate the same closure in the same (id) order, so they
+   * give the same answers (tests/integration/exposure-memory.test.ts).
+   */
   async entityExposure(entityId: string, asOf: string, list?: string) {
-    const regimes = await this.regimes(list);
+    const { stamp, lists } = await this.cache.state();
+    const regimes = pickRegimes(lists, list);
+    const graph = this.cache.ifCurrent(stamp.key);
+    const evaluations = graph ? entityInMemory(graph, regimes, entityId, asOf) : await this.entityFromDatabase(regimes, entityId, asOf);
+    const determinations: EntityDetermination[] = regimes.map(({ regime, name }, i) => {
+      const { entityId: _e, listId, asOf: _a, ...d } = evaluations[i]!.determination(entityId)!;
+      return { list: listId, listName: name, ...d };
+    });
+    return { entityId, asOf, determinations };
+  }
+
+  /** The Neo4j path: the entity's closure (up, and down for affiliate rules) read and indexed in id order. */
+  async entityFromDatabase(regimes: { regime: Regime }[], entityId: string, asOf: string): Promise<ExposureEvaluation[]> {
+    const rules = regimes.map((r) => r.regime);
     let keep = await this.graphs.closure([entityId], 'up');
-    if (regimes.some((r) => closureDirection(r.regime) === 'both')) {
+    if (rules.some((r) => closureDirection(r) === 'both')) {
       keep = new Set([...keep, ...(await this.graphs.closure([entityId], 'down'))]);
     }
     const closure = await this.graphs.subgraph(keep);
     if (!closure.entities.some((e) => e.id === entityId)) throw new NotFoundError(`No entity with id '${entityId}'`);
+    // Id order, as the cached graph is indexed: explanations list owners in index order.
+    closure.entities.sort(byId);
+    closure.ownerships.sort(byId);
+    closure.controls.sort(byId);
     const snapshot = takeSnapshot(buildIndex(closure), asOf);
-    const determinations: EntityDetermination[] = regimes.map(({ regime, name }) => {
-      const { entityId: _e, listId, asOf: _a, ...d } = evaluate(snapshot, regime).determination(entityId)!;
-      return { list: listId, listName: name, ...d };
-    });
-    return { entityId, asOf, determinations };
+    return rules.map((r) => evaluate(snapshot, r));
   }
 
   async page(input: PageInput): Promise<ExposurePage> {
@@ -192,15 +214,19 @@ export class ExposureService {
 
   /** The lists asked for (one, or all with a valid rule); an unknown list is a 400 on query.list. */
   private async regimes(list?: string): Promise<(ListRecord & { regime: Regime })[]> {
-    const lists = await this.graphs.lists();
-    if (list === undefined) return lists.filter((l): l is ListRecord & { regime: Regime } => l.regime !== null);
-    const found = lists.find((l) => l.id === list);
-    if (!found) {
-      throw new ValidationError([{ path: 'query.list', message: `unknown list '${list}' (known: ${lists.map((l) => l.id).join(', ')})` }]);
-    }
-    if (found.regime === null) {
-      throw new ValidationError([{ path: 'query.list', message: `list '${list}' has no valid rule: ${found.ruleError}` }]);
-    }
-    return [found as ListRecord & { regime: Regime }];
+    return pickRegimes(await this.graphs.lists(), list);
   }
+}
+
+/** The lists asked for (one, or all with a valid rule); an unknown list is a 400 on query.list. */
+function pickRegimes(lists: ListRecord[], list?: string): (ListRecord & { regime: Regime })[] {
+  if (list === undefined) return lists.filter((l): l is ListRecord & { regime: Regime } => l.regime !== null);
+  const found = lists.find((l) => l.id === list);
+  if (!found) {
+    throw new ValidationError([{ path: 'query.list', message: `unknown list '${list}' (known: ${lists.map((l) => l.id).join(', ')})` }]);
+  }
+  if (found.regime === null) {
+    throw new ValidationError([{ path: 'query.list', message: `list '${list}' has no valid rule: ${found.ruleError}` }]);
+  }
+  return [found as ListRecord & { regime: Regime }];
 }
