@@ -53,6 +53,12 @@ export interface Decision {
   sourceIds: string[];
 }
 
+/** One page of GET /decisions: decisions oldest first, each with the requested entities it names. */
+export interface DecisionPage {
+  items: (Decision & { entityIds: string[]; namedCount: number })[];
+  nextCursor: string | null;
+}
+
 export interface Source {
   id: string;
   publisher: string;

@@ -5,6 +5,7 @@ import type {
   EntityExposure,
   ExportFormat,
   ExposureChanges,
+  DecisionPage,
   ExposurePage,
   ListsResponse,
   OwnershipGraph,
@@ -53,6 +54,8 @@ export interface Api {
   getExposurePage(query: { list: string; asOf: string; cursor?: string; limit?: number }, signal?: AbortSignal): Promise<ExposurePage>;
   getExposureChanges(query: { from: string; to: string; list: string }, signal?: AbortSignal): Promise<ExposureChanges>;
   findPaths(body: PathsRequest, signal?: AbortSignal): Promise<PathsResponse>;
+  /** Listing decisions naming any of `entities` (at most 100 ids), oldest first, one page. */
+  getDecisions(query: { entities: string[]; list?: string; limit?: number; cursor?: string }, signal?: AbortSignal): Promise<DecisionPage>;
   /** The entities `nodes` and the edges among them, in an export format, as a file to save. */
   exportNodes(body: { nodes: string[]; asOf: string; format: ExportFormat }, signal?: AbortSignal): Promise<ExportFile>;
   /** A plain GET link to the subgraph around `roots` (what the view shows before any expansion). */
@@ -113,6 +116,7 @@ export function createApi(baseUrl = '/api/v1', fetchImpl: typeof fetch = fetch.b
     getExposurePage: (query, signal) => get<ExposurePage>('/exposure', query, signal),
     getExposureChanges: (query, signal) => get<ExposureChanges>('/exposure/changes', query, signal),
     findPaths: (body, signal) => post<PathsResponse>('/paths', body, signal),
+    getDecisions: ({ entities, ...rest }, signal) => get<DecisionPage>('/decisions', { entity: entities.join(','), ...rest }, signal),
     async exportNodes(body, signal) {
       const response = await send(urlOf('/subgraph/export'), {
         method: 'POST',

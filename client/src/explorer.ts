@@ -21,10 +21,11 @@ import type { TableView } from './ui/table-view.ts';
 import type { TimeBar } from './ui/time-bar.ts';
 import type { Toolbar } from './ui/toolbar.ts';
 import type { ViewStatus } from './ui/view-status.ts';
-import type { UrlState, ViewMode } from './url-state.ts';
+import type { PathFinder } from './ui/path-finder.ts';
+import { encodePath, type PathQuery, type UrlState, type ViewMode } from './url-state.ts';
 
 export interface ExplorerDeps {
-  api: Pick<Api, 'getOwners' | 'getSubsidiaries' | 'getLists'>;
+  api: Pick<Api, 'getOwners' | 'getSubsidiaries' | 'getLists' | 'getDecisions'>;
   url: UrlState;
   cache: EntityCache;
   statuses: { get(list: string, asOf: string, signal?: AbortSignal): Promise<StatusTable> };
@@ -65,11 +66,14 @@ export function createExplorer(deps: ExplorerDeps) {
     depth: number;
     sel: string | null;
     view: ViewMode;
+    exp: string[];
+    col: string[];
+    path: PathQuery | null;
   }
   const state = (): Resolved => {
     const raw = url.read();
     const list = raw.list && lists.some((l) => l.id === raw.list) ? raw.list : (PREFERRED_LISTS.find((id) => lists.some((l) => l.id === id)) ?? lists[0]?.id ?? '');
-    return { entity: raw.entity ?? '', list, asOf: raw.asOf ?? today, depth: raw.depth ?? DEFAULT_DEPTH, sel: raw.sel, view: raw.view };
+    return { ...raw, entity: raw.entity ?? '', list, asOf: raw.asOf ?? today, depth: raw.depth ?? DEFAULT_DEPTH };
   };
 
   async function ensureLists(): Promise<void> {
@@ -92,11 +96,16 @@ export function createExplorer(deps: ExplorerDeps) {
       sidebar.setVisible(true);
       const key = { root: s.entity, asOf: s.asOf, depth: s.depth };
       const fresh = !session || session.key.root !== key.root;
-      if (fresh || session!.key.asOf !== key.asOf || session!.key.depth !== key.depth) {
+      // Expansions come from the URL (a shared link, back and forward); the user's own are written there first.
+      const expansions = !sameMembers(session?.expanded, s.exp);
+      if (session && !fresh) resetTo(session.collapsed, s.col);
+      if (fresh || expansions || session!.key.asOf !== key.asOf || session!.key.depth !== key.depth) {
         status.loading(fresh ? 'Loading the ownership graph…' : `Loading the graph as of ${s.asOf}…`);
         const next = fresh ? new GraphSession(api, key) : session!;
         next.key = key;
         next.unpin();
+        resetTo(next.expanded, s.exp);
+        resetTo(next.collapsed, s.col);
         await next.load(controller.signal);
         session = next;
         if (fresh) {
@@ -112,6 +121,7 @@ export function createExplorer(deps: ExplorerDeps) {
       applySelection(s.sel ?? s.entity, s.entity);
       deps.setTitle(`${session!.model.name(s.entity)} — ${PRODUCT}`);
       await loadDecisions(controller.signal);
+      restorePath(s);
       if (!controller.signal.aborted) deps.onBusy(false, { entity: s.entity, list: s.list, asOf: s.asOf });
     } catch (error) {
       if (isAbort(error)) return;
@@ -185,14 +195,16 @@ export function createExplorer(deps: ExplorerDeps) {
 
   async function loadDecisions(signal: AbortSignal): Promise<void> {
     if (decisions || !view) return updateTimeBar();
-    const likely = (id: string): number => {
-      const node = session?.model.nodes.get(id);
-      return node && (node.listed.length > 0 || Object.keys(node.exposure).length > 0) ? 0 : 1;
-    };
-    const ids = view.nodes.map((node) => node.id).sort((a, b) => likely(a) - likely(b));
-    const loaded = await loadCaseDecisions(cache, ids);
-    if (signal.aborted) return;
-    decisions = loaded;
+    try {
+      const loaded = await loadCaseDecisions(api, view.nodes.map((node) => node.id), signal);
+      if (signal.aborted) return;
+      decisions = loaded;
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      // The graph stands without its timeline: say so rather than fail the whole view.
+      status.notice('The case’s listing decisions could not be loaded; the timeline is not shown.', () => void sync());
+      return;
+    }
     paint();
     updateTimeBar();
   }
@@ -256,15 +268,32 @@ export function createExplorer(deps: ExplorerDeps) {
   }
 
   let changes: ChangesView | null = null;
+  let pathFinder: PathFinder | null = null;
+
+  /** The path question last asked for this view (entity and date): asked again only when that changes. */
+  let pathKey = '';
+  const pathKeyOf = (s: Resolved): string => (s.path ? `${encodePath(s.path)}|${s.entity}|${s.asOf}` : '');
+  function restorePath(s: Resolved): void {
+    const key = pathKeyOf(s);
+    if (key === pathKey) return;
+    pathKey = key;
+    pathFinder?.restore(s.path);
+  }
+
+  /** Expansions and collapses live in the URL, so a reload or a shared link shows the same nodes. */
+  function writeSides(): void {
+    if (session) url.write({ exp: [...session.expanded], col: [...session.collapsed] }, 'replace');
+  }
 
   return {
     sync,
     /** Late wiring for modules built after the explorer. */
-    attach(parts: { changes: ChangesView }) {
+    attach(parts: { changes: ChangesView; pathFinder: PathFinder }) {
       changes = parts.changes;
+      pathFinder = parts.pathFinder;
     },
     open(id: string) {
-      url.write({ entity: id, sel: null }, 'push');
+      url.write({ entity: id, sel: null, exp: [], col: [], path: null }, 'push');
       void sync();
     },
     inspect(id: string) {
@@ -301,6 +330,7 @@ export function createExplorer(deps: ExplorerDeps) {
       toolbar.showCaption(`Loading ${direction === 'up' ? 'owners' : 'subsidiaries'}…`);
       try {
         const added = await session.expand(id, direction, new AbortController().signal);
+        writeSides();
         await redraw(id);
         toolbar.showCaption(added === 0 ? `No further ${direction === 'up' ? 'owners' : 'subsidiaries'} of ${session.model.name(id)} are recorded.` : `${added} more ${added === 1 ? 'entity' : 'entities'} shown.`);
         panel.show(id, { isRoot: id === session.key.root });
@@ -310,6 +340,7 @@ export function createExplorer(deps: ExplorerDeps) {
     },
     async collapse(id: string, direction: Direction) {
       session?.collapse(id, direction);
+      writeSides();
       await redraw();
       if (session) panel.show(id, { isRoot: id === session.key.root });
     },
@@ -342,6 +373,11 @@ export function createExplorer(deps: ExplorerDeps) {
       highlight = { source: 'path', value: { nodes: [...new Set(chosen.flatMap((p) => p.nodes.map((n) => n.id)))], edges: [...new Set(chosen.flatMap((p) => p.edges.map((e) => e.id)))] } };
       await redraw();
     },
+    /** The path finder's question as the user asked it (null: cleared), kept in the URL. */
+    setPathQuery(query: PathQuery | null) {
+      url.write({ path: query }, 'replace');
+      pathKey = pathKeyOf(state());
+    },
     showChanges(ids: string[] | null) {
       highlight = ids ? { source: 'changes', value: { nodes: ids, edges: [] } } : null;
       paint();
@@ -361,6 +397,16 @@ export function createExplorer(deps: ExplorerDeps) {
 }
 
 export type Explorer = ReturnType<typeof createExplorer>;
+
+function sameMembers(set: ReadonlySet<string> | undefined, list: readonly string[]): boolean {
+  return (set?.size ?? 0) === list.length && list.every((item) => set?.has(item));
+}
+
+function resetTo(set: Set<string>, list: readonly string[]): void {
+  if (sameMembers(set, list)) return;
+  set.clear();
+  for (const item of list) set.add(item);
+}
 
 function dayBefore(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);

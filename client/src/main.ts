@@ -102,6 +102,7 @@ const pathFinder = createPathFinder(sidebar.panes.paths, {
   asOf: () => explorer.asOf(),
   onShow: (result, only) => void explorer.showPaths(result, only),
   onSelect: (id) => explorer.inspect(id),
+  onQuery: (query) => explorer.setPathQuery(query),
 });
 const changes = createChangesView(sidebar.panes.changes, {
   api,
@@ -112,7 +113,7 @@ const changes = createChangesView(sidebar.panes.changes, {
   onSelect: (id) => explorer.inspect(id),
   onOpen: (id) => explorer.open(id),
 });
-explorer.attach({ changes });
+explorer.attach({ changes, pathFinder });
 createExportMenu(toolbar.exportSlot, {
   png: () => graph.png(),
   svg: () => graph.svg(),

@@ -4,6 +4,7 @@ import type { Api } from '../api.ts';
 import { ApiError, isAbort } from '../api.ts';
 import type { EntitySummary, PathResult, PathsResponse } from '../api-types.ts';
 import { stakeLabel } from '../graph/stake-label.ts';
+import type { PathQuery } from '../url-state.ts';
 import { h, replaceChildren } from './dom.ts';
 import { createEntityCombobox } from './entity-combobox.ts';
 
@@ -14,14 +15,18 @@ export interface PathFinderDeps {
   /** Show these paths on the graph (all of them, or the one chosen), or none. */
   onShow: (result: PathsResponse | null, only: PathResult | null) => void;
   onSelect: (id: string) => void;
+  /** Told the question the user asks (or null when they clear it), so the URL can carry it. */
+  onQuery: (query: PathQuery | null) => void;
 }
 
 export interface PathFinder {
   /** Prefills an end with an entity (e.g. the one in view), if that end is still empty. */
   suggest(end: 'from' | 'to', entity: { id: string; name: string }): void;
+  /** Asks `query` again (a shared link, a reload, a new date), or clears the results with null. */
+  restore(query: PathQuery | null): void;
 }
 
-export function createPathFinder(container: HTMLElement, { api, currentList, asOf, onShow, onSelect }: PathFinderDeps): PathFinder {
+export function createPathFinder(container: HTMLElement, { api, currentList, asOf, onShow, onSelect, onQuery }: PathFinderDeps): PathFinder {
   const chosen: { from: EntitySummary | { id: string; name: string } | null; to: EntitySummary | { id: string; name: string } | null } = { from: null, to: null };
   const picker = (end: 'from' | 'to', label: string) =>
     createEntityCombobox({ api, idPrefix: `path-${end}`, label, placeholder: 'Search an entity…', currentList, onChoose: (item) => (chosen[end] = item), limit: 8 });
@@ -50,7 +55,7 @@ export function createPathFinder(container: HTMLElement, { api, currentList, asO
       mode('any', 'Any connection', 'Ownership or control, either direction', false),
     ),
     h('div', { class: 'field field-inline' }, h('label', { for: 'path-hops', class: 'field-label' }, 'At most'), hops, h('span', {}, 'hops')),
-    h('div', { class: 'path-buttons' }, findButton, h('button', { type: 'button', class: 'button button-quiet', onClick: () => clear() }, 'Clear')),
+    h('div', { class: 'path-buttons' }, findButton, h('button', { type: 'button', class: 'button button-quiet', onClick: () => clear(true) }, 'Clear')),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -58,17 +63,20 @@ export function createPathFinder(container: HTMLElement, { api, currentList, asO
   });
   replaceChildren(container, h('h2', { class: 'pane-title' }, 'Find how two entities connect'), form, results);
 
-  function clear(): void {
+  function clear(asked = true): void {
     inflight?.abort();
     replaceChildren(results);
     onShow(null, null);
+    if (asked) onQuery(null);
   }
 
-  async function find(): Promise<void> {
+  /** Runs the form's question; `restoring` when it came from the URL rather than from the user. */
+  async function find(restoring = false): Promise<void> {
     const { from, to } = chosen;
     if (!from || !to) return message('Choose both ends: search and pick an entity in each box.', true);
     if (from.id === to.id) return message('Choose two different entities.', true);
     const any = (form.querySelector<HTMLInputElement>('input[name="path-mode"]:checked')?.value ?? 'ownership') === 'any';
+    if (!restoring) onQuery({ from: from.id, to: to.id, any, hops: Number(hops.value) });
     inflight?.abort();
     const controller = new AbortController();
     inflight = controller;
@@ -78,7 +86,8 @@ export function createPathFinder(container: HTMLElement, { api, currentList, asO
         { from: from.id, to: to.id, mode: 'all', maxHops: Number(hops.value), direction: any ? 'any' : 'down', relTypes: any ? ['OWNS', 'CONTROLS'] : ['OWNS'], asOf: asOf(), limit: 10 },
         controller.signal,
       );
-      render(result, from.name, to.name);
+      if (restoring) nameEnds(result);
+      render(result, chosen.from?.name ?? from.name, chosen.to?.name ?? to.name);
     } catch (error) {
       if (isAbort(error)) return;
       message(error instanceof ApiError && error.kind === 'network' ? 'The server could not be reached. Try again.' : `The search failed: ${error instanceof Error ? error.message : String(error)}`, true);
@@ -110,11 +119,30 @@ export function createPathFinder(container: HTMLElement, { api, currentList, asO
     );
   }
 
+  /** A restored question knows only ids: the answer's entities give the boxes their names. */
+  function nameEnds(result: PathsResponse): void {
+    for (const end of ['from', 'to'] as const) {
+      const node = result.subgraph.nodes.find((n) => n.id === chosen[end]?.id);
+      if (node) choose(end, { id: node.id, name: node.name });
+    }
+  }
+
+  function choose(end: 'from' | 'to', entity: { id: string; name: string }): void {
+    chosen[end] = entity;
+    (end === 'from' ? fromBox : toBox).setValue(entity.name);
+  }
+
   return {
     suggest(end, entity) {
-      if (chosen[end]) return;
-      chosen[end] = entity;
-      (end === 'from' ? fromBox : toBox).setValue(entity.name);
+      if (!chosen[end]) choose(end, entity);
+    },
+    restore(query) {
+      if (!query) return clear(false);
+      choose('from', { id: query.from, name: query.from });
+      choose('to', { id: query.to, name: query.to });
+      for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="path-mode"]')) radio.checked = radio.value === (query.any ? 'any' : 'ownership');
+      hops.value = String(query.hops);
+      void find(true);
     },
   };
 }
