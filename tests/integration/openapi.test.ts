@@ -163,6 +163,8 @@ describe('real responses match the documented schemas', () => {
     await check('get', '/entities/{id}/owners', '/api/v1/entities/moyu-haishi/owners?depth=3&asOf=2024-01-01');
     await check('get', '/entities/{id}/subsidiaries', '/api/v1/entities/cethik/subsidiaries?depth=2');
     await check('get', '/lists', '/api/v1/lists');
+    const decisions = await check('get', '/decisions', '/api/v1/decisions?entity=hikvision,moyu-haishi&list=us-bis-entity-list');
+    expect(decisions.items.map((d: { id: string }) => d.id)).toContain('dec-bis-el-88fr18983');
   });
 
   it('for the exposure routes', async () => {
