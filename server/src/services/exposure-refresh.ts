@@ -4,8 +4,8 @@
 //
 // Region. A determination depends only on the entity's upstream (owners and controllers, transitively), so a
 // change to the inputs of some entities (a listing naming them, an edge into them) can only change them and
-// their downstream closure. For affiliate rules (NDAA 889) it also runs upward: the region is the changed
-// entities' closure both ways (the owners of changed edges included).
+// their downstream closure. For affiliate rules (NDAA 889) it also runs upward (exposure-affiliate-bounds.ts
+// derives the exact region from the rule).
 //
 // Evaluating the region. Two ways, both exact:
 // - boundary (aggregation 'all', propagation downward or none — OFAC, BIS, NS-CMIC, EU): the region, the edges
@@ -13,15 +13,21 @@
 //   are not downstream of it), with their statuses taken as they are stored (exposure-region.ts).
 // - closure (per-listed-party aggregation — UK — and affiliate rules): a stored status does not say which
 //   listed party captured an entity, or whether it was captured upward or downward, so the region is
-//   evaluated over its whole upstream closure (both ways for affiliate rules) instead, as one entity is.
+//   evaluated over the part of its closure that can hold a party: the entities stored non-clear
+//   (exposure-affiliate-bounds.ts; for a rule counting other lists, its whole closure as before).
+//
+// Writing. Only rows that differ from the stored ones are deleted or created (most of a region keeps its row).
 import type { Database } from '../db/database.js';
+import { ExposureClosures } from '../db/repos/exposure-closures.js';
 import { ExposureGraphRepo } from '../db/repos/exposure-graph.js';
+import { mergeDecisions, readRegionGraph } from '../db/repos/exposure-region-graph.js';
 import { ExposureStore, type MaterialisedRow } from '../db/repos/exposure-store.js';
 import { computeExposure, type ExposureEvaluation } from '../domain/exposure/engine.js';
 import type { Regime } from '../domain/exposure/regime.js';
 import { today } from '../domain/dates.js';
 import { DatabaseUnavailableError } from '../errors.js';
 import { serialiseExposureWrites } from './exposure-lock.js';
+import { closureBounds } from './exposure-affiliate-bounds.js';
 import { boundaryOf, boundaryWorks, evaluateRegion } from './exposure-region.js';
 import { materialisedRow, ruleHash } from './exposure-rows.js';
 
@@ -43,8 +49,11 @@ export interface GraphChange {
 
 export interface RefreshReport {
   asOf: string;
-  lists: { list: string; mode: 'boundary' | 'closure'; region: number; evaluated: number; nonClear: number }[];
+  /** `rewritten`: stored rows deleted plus rows created (only rows that changed are rewritten). */
+  lists: { list: string; mode: 'boundary' | 'closure'; region: number; evaluated: number; nonClear: number; rewritten: number }[];
   skipped: { list: string; reason: string }[];
+  /** Where the time went: reading closures, reading the subgraph and stored rows, evaluating, writing. */
+  phases: Record<'closures' | 'read' | 'evaluate' | 'write', number>;
   ms: number;
 }
 
@@ -72,12 +81,14 @@ export function refreshExposure(db: Database, change: GraphChange): Promise<Refr
 
 async function refreshNow(db: Database, change: GraphChange): Promise<RefreshReport> {
   const started = performance.now();
+  const phases = new PhaseClock();
   const repo = new ExposureGraphRepo(db);
   const store = new ExposureStore(db);
+  const closures = new ExposureClosures(db, repo);
   const asOf = today();
   const lists = await repo.lists();
   const meta = await store.meta();
-  const report: RefreshReport = { asOf, lists: [], skipped: [], ms: 0 };
+  const report: RefreshReport = { asOf, lists: [], skipped: [], phases: phases.ms, ms: 0 };
   const fresh: Regime[] = [];
   for (const l of lists) {
     const m = meta.get(l.id);
@@ -93,66 +104,116 @@ async function refreshNow(db: Database, change: GraphChange): Promise<RefreshRep
   for (const r of fresh) if (!affected.includes(r)) report.skipped.push({ list: r.id, reason: 'unaffected: no decision on a list it counts changed' });
 
   const changed = [...new Set(change.entities)];
-  const both = [...new Set([...changed, ...(change.owners ?? [])])];
-  const memo = new Map<string, Promise<Set<string>>>();
-  const closure = (key: string, roots: () => Promise<Iterable<string>>, direction: 'up' | 'down'): Promise<Set<string>> => {
-    let hit = memo.get(key);
-    if (hit === undefined) {
-      hit = roots().then((r) => repo.closure(r, direction));
-      memo.set(key, hit);
-    }
-    return hit;
+  const owners = [...new Set(change.owners ?? [])];
+  // The rows stored before the change: only rows that differ are rewritten (most of a region keeps its row).
+  const storedRows = (list: string, region: Set<string> | null): Promise<Map<string, MaterialisedRow>> => {
+    const c = meta.get(list)?.counts ?? {};
+    const nonClear = (c.listed ?? 0) + (c.exposed ?? 0) + (c.possibly_exposed ?? 0);
+    return phases.time('read', () => store.storedRows(list, region !== null && region.size < nonClear ? [...region] : null));
   };
-  const downRegion = () => closure('down', async () => changed, 'down');
 
   const updates: Update[] = [];
   const boundaryLists = affected.filter(boundaryWorks);
   if (boundaryLists.length > 0) {
-    const region = await downRegion();
-    const sub = await repo.subgraph(region, { anyOwner: true, withDecisions: false });
+    const region = await phases.time('closures', () => closures.down(changed));
+    const sub = await phases.time('read', () => readRegionGraph(db, region, null));
     const boundary = boundaryOf(region, sub);
-    const decisions = await repo.decisionsNaming([...region, ...boundary]);
-    const stored = await store.statusesOf([...boundary]);
+    const decisions = mergeDecisions(sub.decisions, await phases.time('read', () => repo.decisionsNaming(boundary)));
+    const stored = await phases.time('read', () => store.statusesOf([...boundary]));
     for (const regime of boundaryLists) {
-      const evaluation = evaluateRegion({ ...sub, decisions }, regime, asOf, boundary, stored);
-      const nonClear = collect(updates, regime, region, evaluation);
-      report.lists.push({ list: regime.id, mode: 'boundary', region: region.size, evaluated: sub.entities.length + boundary.size, nonClear });
+      const evaluation = phases.timeSync('evaluate', () => evaluateRegion({ ...sub, decisions }, regime, asOf, boundary, stored));
+      const before = await storedRows(regime.id, region);
+      const { nonClear, rewritten } = phases.timeSync('evaluate', () => collect(updates, regime, region, evaluation, before));
+      report.lists.push({ list: regime.id, mode: 'boundary', region: region.size, evaluated: sub.entities.length + boundary.size, nonClear, rewritten });
     }
   }
 
   for (const regime of affected.filter((r) => !boundaryWorks(r))) {
-    const affiliate = regime.rule.propagation === 'affiliate';
+    const upwardThreshold = regime.rule.propagation === 'affiliate' ? regime.rule.threshold : null;
     let region: Set<string>;
     let keep: Set<string>;
-    if (affiliate) {
-      const up = await closure('up-both', async () => both, 'up');
-      const down = await closure('down-both', async () => both, 'down');
-      region = new Set([...up, ...down]);
-      keep = new Set([...(await closure('up-region-both', async () => region, 'up')), ...(await closure('down-region-both', async () => region, 'down'))]);
+    let before: Map<string, MaterialisedRow>;
+    if (regime.rule.countsAsListed.every((l) => l === regime.id)) {
+      // The exact bound (exposure-affiliate-bounds.ts), which needs the list's stored non-clear entities.
+      before = await storedRows(regime.id, null);
+      ({ region, keep } = await phases.time('closures', () => closureBounds({ entities: changed, owners, upwardThreshold, storedNonClear: new Set(before.keys()) }, closures)));
     } else {
-      region = await downRegion();
-      keep = await closure('up-region', async () => region, 'up');
+      // A rule counting other lists decides their parties without themselves (self-exclusion.ts) over whole
+      // closures: keep the wider bound — the changed entities' closure both ways, and its closures.
+      ({ region, keep } = await phases.time('closures', () => widerBounds(closures, changed, owners, upwardThreshold !== null)));
+      before = await storedRows(regime.id, region);
     }
-    const sub = await repo.subgraph(keep);
-    const evaluation = computeExposure(sub, regime, asOf);
-    const nonClear = collect(updates, regime, region, evaluation);
-    report.lists.push({ list: regime.id, mode: 'closure', region: region.size, evaluated: sub.entities.length, nonClear });
+    const sub = await phases.time('read', () => readRegionGraph(db, keep, keep));
+    const evaluation = phases.timeSync('evaluate', () => computeExposure(sub, regime, asOf));
+    const { nonClear, rewritten } = phases.timeSync('evaluate', () => collect(updates, regime, region, evaluation, before));
+    report.lists.push({ list: regime.id, mode: 'closure', region: region.size, evaluated: sub.entities.length, nonClear, rewritten });
   }
-  await store.replaceEntities(asOf, updates, change.pending ?? []);
+  await phases.time('write', () => store.replaceEntities(asOf, updates, change.pending ?? []));
   report.ms = Math.round(performance.now() - started);
   return report;
 }
 
+async function widerBounds(closures: ExposureClosures, changed: string[], owners: string[], upward: boolean): Promise<{ region: Set<string>; keep: Set<string> }> {
+  if (!upward) {
+    const region = await closures.down(changed);
+    return { region, keep: await closures.up(region) };
+  }
+  const both = [...changed, ...owners];
+  const up = await closures.up(both);
+  // What an owner whose status changed controls: its controlled_by_listed flag changes.
+  const region = new Set([...up, ...(await closures.down(both)), ...(await closures.controlled(up))]);
+  return { region, keep: new Set([...(await closures.up(region)), ...(await closures.down(region))]) };
+}
+
 type Update = { list: string; ids: string[]; rows: MaterialisedRow[] };
 
-/** Queues the region's new rows (non-clear only) for the one write transaction; returns how many. */
-function collect(updates: Update[], regime: Regime, region: Set<string>, evaluation: ExposureEvaluation): number {
+/**
+ * Queues the rows of the region that differ from the stored ones for the one write transaction: `ids` are
+ * deleted (stored rows that changed or became clear), `rows` created (non-clear rows that are new or changed).
+ */
+function collect(updates: Update[], regime: Regime, region: Set<string>, evaluation: ExposureEvaluation, before: Map<string, MaterialisedRow>): { nonClear: number; rewritten: number } {
+  const ids: string[] = [];
   const rows: MaterialisedRow[] = [];
+  let nonClear = 0;
   for (const id of region) {
     const d = evaluation.determination(id, { explain: false });
     const row = d === undefined ? null : materialisedRow(d);
+    if (row !== null) nonClear++;
+    const old = before.get(id) ?? null;
+    if (sameRow(old, row)) continue;
+    if (old !== null) ids.push(id);
     if (row !== null) rows.push(row);
   }
-  updates.push({ list: regime.id, ids: [...region], rows });
-  return rows.length;
+  updates.push({ list: regime.id, ids, rows });
+  return { nonClear, rewritten: ids.length + rows.length };
 }
+
+function sameRow(a: MaterialisedRow | null, b: MaterialisedRow | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.status === b.status && a.min === b.min && a.max === b.max && a.minExclusive === b.minExclusive && a.maxExclusive === b.maxExclusive && a.flags === b.flags;
+}
+
+/** Milliseconds per phase of a refresh (reported, and printed by the benchmark). */
+class PhaseClock {
+  readonly ms: Record<Phase, number> = { closures: 0, read: 0, evaluate: 0, write: 0 };
+
+  async time<T>(phase: Phase, work: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.ms[phase] += Math.round(performance.now() - t0);
+    }
+  }
+
+  timeSync<T>(phase: Phase, work: () => T): T {
+    const t0 = performance.now();
+    try {
+      return work();
+    } finally {
+      this.ms[phase] += Math.round(performance.now() - t0);
+    }
+  }
+}
+
+type Phase = 'closures' | 'read' | 'evaluate' | 'write';

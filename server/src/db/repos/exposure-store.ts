@@ -135,6 +135,30 @@ export class ExposureStore {
     }));
   }
 
+  /**
+   * Stored rows of one list, by entity id: every one (`ids` null), or those of `ids` (one seek per id:
+   * cheaper when `ids` are fewer than the list's non-clear entities).
+   */
+  async storedRows(list: string, ids: string[] | null): Promise<Map<string, MaterialisedRow>> {
+    const out = new Map<string, MaterialisedRow>();
+    const parts = ids === null ? [null] : Array.from({ length: Math.ceil(ids.length / ROWS_PER_STATEMENT) }, (_, i) => ids.slice(i * ROWS_PER_STATEMENT, (i + 1) * ROWS_PER_STATEMENT));
+    for (const part of parts) {
+      const rows = part === null ? await this.db.read('exposure/stored-rows', { list }) : await this.db.read('exposure/stored-rows-of', { list, ids: part });
+      for (const r of rows) {
+        out.set(String(r.entityId), {
+          entityId: String(r.entityId),
+          status: r.status as MaterialisedRow['status'],
+          min: Number(r.min),
+          max: Number(r.max),
+          minExclusive: r.minExclusive === true,
+          maxExclusive: r.maxExclusive === true,
+          flags: String(r.flags),
+        });
+      }
+    }
+    return out;
+  }
+
   /** Current non-clear statuses of the entities, per list (entities clear on every list are absent). */
   async statusesOf(ids: string[]): Promise<Map<string, Record<string, ExposureStatus>>> {
     const out = new Map<string, Record<string, ExposureStatus>>();
