@@ -1,6 +1,8 @@
-// `npm run bench -- --entities 100000 [--seed 42] [--name bench] [--seconds 10] [--samples 100] [--skip-http]`:
-// every benchmark on a fresh embedded Neo4j (a temp data dir, removed afterwards): the Hikvision seed and
-// the 6-hop paths on it, then the synthetic graph's bulk load, the full exposure recompute, correctness and
+// `npm run bench -- --entities 100000 [--seed 42] [--name bench] [--seconds 10] [--samples 100] [--skip-http]
+// [--online-load]`: every benchmark on a fresh embedded Neo4j (a temp data dir, removed afterwards): the
+// Hikvision seed and the 6-hop paths on it, then the synthetic graph's bulk load (Neo4j's offline importer
+// into a second, new data dir, with the seed loaded again on top: steps/bulk-load.ts; --online-load streams
+// UNWIND batches into the first database instead), the full exposure recompute, correctness and
 // the baseline on sampled entities, the incremental update after a new listing, the in-process exposure
 // reads, the HTTP figures against the real server, the memory of the API and of Neo4j, and PROFILEs of the
 // hot queries. Prints a table and writes bench/results/<name>-<entities>.json. Timings are a report, never
@@ -19,6 +21,7 @@ import { recomputeExposure, type RecomputeReport } from '../server/src/services/
 import { loadSeed } from '../server/src/services/seed.js';
 import { SyntheticGraph } from '../server/src/synthetic/generate.js';
 import { loadSynthetic } from '../server/src/synthetic/load.js';
+import { bulkImport, finishBulkBench } from './steps/bulk-load.js';
 import { startApiServer } from './lib/api-server.js';
 import { cpuProbe, machine, memoryOf, versions } from './lib/machine.js';
 import { markdownTable, printTable, tableRows, type BenchReport } from './report.js';
@@ -90,10 +93,13 @@ async function save(partial: boolean): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify({ ...report, partial }, null, 2)}\n`);
 }
-const tmp = await mkdtemp(path.join(os.tmpdir(), 'oe-bench-'));
+const ONLINE_LOAD = argv.includes('--online-load');
+let tmp = await mkdtemp(path.join(os.tmpdir(), 'oe-bench-'));
+const dataDirs = [tmp];
 await ensureNeo4jJars(log);
-const neo4j = await startEmbeddedNeo4j({ port: await findFreePort(), dataDir: tmp, heap: HEAP, pageCache: PAGE_CACHE, txTimeout: '900s', log });
-const db = new Database({ uri: neo4j.uri, user: 'neo4j', queryTimeoutMs: 120_000 });
+const startNeo4j = async (dataDir: string) => startEmbeddedNeo4j({ port: await findFreePort(), dataDir, heap: HEAP, pageCache: PAGE_CACHE, txTimeout: '900s', log });
+let neo4j = await startNeo4j(tmp);
+let db = new Database({ uri: neo4j.uri, user: 'neo4j', queryTimeoutMs: 120_000 });
 let failed = false;
 try {
   await applySchema(db);
@@ -118,21 +124,37 @@ try {
   // --- the synthetic graph -----------------------------------------------------------------------------
   const regimes = await readRegimes(path.join(SEED_DIR, 'lists.json'));
   const graph = new SyntheticGraph({ entities: ENTITIES, seed: SEED, listIds: regimes.map((r) => r.id) });
-  const b = bar('loading synthetic graph');
-  b.start(ENTITIES, 0, { unit: '' });
-  const loaded = await loadSynthetic(db, graph, {
-    regimes,
-    onProgress: (p) => b.update(p.done, { unit: `${p.phase}: ${p.written.entities} entities, ${p.written.owns} OWNS` }),
-  });
-  b.stop();
-  const rels = loaded.written.owns + loaded.written.controls;
-  report.steps.load = {
-    ...loaded,
-    relationshipsPerSecond: Math.round(rels / (loaded.phases.edges.ms / 1000)),
-    relationshipsPerWriteSecond: Math.round(rels / (loaded.phases.edges.writeMs / 1000)),
-    entitiesPerSecond: Math.round(loaded.written.entities / (loaded.phases.entities.ms / 1000)),
-  };
-  report.graph = { entities: ENTITIES + seed.entities, owns: loaded.written.owns + seed.ownership, controls: loaded.written.controls + seed.control, decisions: loaded.written.decisions + seed.decisions };
+  if (ONLINE_LOAD) {
+    const b = bar('loading synthetic graph');
+    b.start(ENTITIES, 0, { unit: '' });
+    const loaded = await loadSynthetic(db, graph, {
+      regimes,
+      onProgress: (p) => b.update(p.done, { unit: `${p.phase}: ${p.written.entities} entities, ${p.written.owns} OWNS` }),
+    });
+    b.stop();
+    const rels = loaded.written.owns + loaded.written.controls;
+    report.steps.load = {
+      ...loaded,
+      relationshipsPerSecond: Math.round(rels / (loaded.phases.edges.ms / 1000)),
+      relationshipsPerWriteSecond: Math.round(rels / (loaded.phases.edges.writeMs / 1000)),
+      entitiesPerSecond: Math.round(loaded.written.entities / (loaded.phases.entities.ms / 1000)),
+    };
+    report.graph = { entities: ENTITIES + seed.entities, owns: loaded.written.owns + seed.ownership, controls: loaded.written.controls + seed.control, decisions: loaded.written.decisions + seed.decisions };
+  } else {
+    // The offline importer needs a stopped, empty store: the seed-alone database is done with.
+    await db.close();
+    await neo4j.stop();
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'oe-bench-bulk-'));
+    dataDirs.push(tmp);
+    const imported = await bulkImport(graph, regimes, tmp, HEAP, log);
+    const t0 = performance.now();
+    neo4j = await startNeo4j(tmp);
+    db = new Database({ uri: neo4j.uri, user: 'neo4j', queryTimeoutMs: 120_000 });
+    const bulk = await finishBulkBench(db, imported, Math.round(performance.now() - t0));
+    report.steps.bulkLoad = bulk;
+    const c = bulk.csv.counts;
+    report.graph = { entities: ENTITIES + seed.entities, owns: c.owns + seed.ownership, controls: c.controls + seed.control, decisions: c.decisions + seed.decisions };
+  }
   await save(true);
 
   const full = await recompute(db, 'full recompute');
@@ -186,7 +208,7 @@ try {
 } finally {
   await db.close();
   await neo4j.stop();
-  await rm(tmp, { recursive: true, force: true });
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
 }
 
 await save(false);
