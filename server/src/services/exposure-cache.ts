@@ -20,6 +20,14 @@ import { ruleHash } from './exposure-rows.js';
 const MAX_SNAPSHOTS = 4;
 const MAX_EVALUATIONS = 32;
 
+/** Rule hashes by regime object: one state read's regimes serve many requests, each checking the cache. */
+const hashes = new WeakMap<Regime, string>();
+function evaluationKey(regime: Regime, asOf: string): string {
+  let hash = hashes.get(regime);
+  if (hash === undefined) hashes.set(regime, (hash = ruleHash(regime)));
+  return `${regime.id}|${hash}|${asOf}`;
+}
+
 export interface CachedEvaluation {
   evaluation: ExposureEvaluation;
   /** Non-clear entities sorted by id (keyset paging), computed on first use. */
@@ -40,7 +48,7 @@ export class GraphSnapshotCache {
   ) {}
 
   evaluate(regime: Regime, asOf: string): CachedEvaluation {
-    const key = `${regime.id}|${ruleHash(regime)}|${asOf}`;
+    const key = evaluationKey(regime, asOf);
     const hit = this.evaluations.get(key);
     if (hit) {
       this.evaluations.delete(key);
@@ -59,7 +67,7 @@ export class GraphSnapshotCache {
 
   /** The evaluation when it is already cached, without computing it. */
   peek(regime: Regime, asOf: string): CachedEvaluation | undefined {
-    return this.evaluations.get(`${regime.id}|${ruleHash(regime)}|${asOf}`);
+    return this.evaluations.get(evaluationKey(regime, asOf));
   }
 
   /**
@@ -68,7 +76,7 @@ export class GraphSnapshotCache {
    */
   evaluateLater(regimes: Regime[], asOf: string): void {
     for (const regime of regimes) {
-      const key = `${regime.id}|${ruleHash(regime)}|${asOf}`;
+      const key = evaluationKey(regime, asOf);
       if (this.evaluations.has(key) || this.scheduled.has(key)) continue;
       this.scheduled.add(key);
       this.queue = this.queue.then(

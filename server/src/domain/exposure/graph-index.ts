@@ -10,7 +10,8 @@ export interface GraphIndex {
   readonly size: number;
   readonly ids: string[];
   readonly names: string[];
-  readonly indexOf: Map<string, number>;
+  /** Only looked up (a cut of the index answers from its parent's map instead of building one). */
+  readonly indexOf: Pick<ReadonlyMap<string, number>, 'get' | 'has'>;
   /** Ownership edges sorted by owned then owner; arrays are parallel, in that order. */
   readonly own: {
     /** Edge ids only: the index keeps no reference to the input objects, so callers can drop them. */

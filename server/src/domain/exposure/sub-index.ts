@@ -18,7 +18,7 @@ export interface IndexAdjacency {
   /** Decisions (positions in index.decisions) naming v. */
   decStart: Int32Array;
   decOf: Int32Array;
-  /** Scratch: new position of each kept entity during one cut, -1 otherwise (reset after each cut). */
+  /** Scratch, -1 between calls: marks during a closure walk, new positions of kept entities during a cut. */
   newOf: Int32Array;
 }
 
@@ -55,33 +55,47 @@ export function indexAdjacency(index: GraphIndex): IndexAdjacency {
 /** v and everything upstream of it (owners, controllers, transitively); downstream too when `down`. */
 export function closureOf(index: GraphIndex, adj: IndexAdjacency, v: number, down: boolean): number[] {
   const { own, ctl } = index;
-  const seen = new Set<number>([v]);
-  const walk = (next: (u: number, visit: (w: number) => void) => void): void => {
-    const queue = [v];
-    const visited = new Set<number>([v]);
-    const visit = (w: number): void => {
-      if (!visited.has(w)) (visited.add(w), seen.add(w), queue.push(w));
-    };
-    for (let i = 0; i < queue.length; i++) next(queue[i]!, visit);
-  };
-  walk((u, visit) => {
-    for (let i = own.inStart[u]!; i < own.inStart[u + 1]!; i++) visit(own.owner[i]!);
-    for (let p = adj.ctlInStart[u]!; p < adj.ctlInStart[u + 1]!; p++) visit(ctl.controller[adj.ctlIn[p]!]!);
-  });
+  // Marks in the scratch array (-1 none, -2 reached upstream, -3 reached downstream), cleared before returning.
+  const mark = adj.newOf;
+  const up = [v];
+  mark[v] = -2;
+  for (let i = 0; i < up.length; i++) {
+    const u = up[i]!;
+    for (let k = own.inStart[u]!; k < own.inStart[u + 1]!; k++) {
+      const w = own.owner[k]!;
+      if (mark[w] === -1) (mark[w] = -2, up.push(w));
+    }
+    for (let p = adj.ctlInStart[u]!; p < adj.ctlInStart[u + 1]!; p++) {
+      const w = ctl.controller[adj.ctlIn[p]!]!;
+      if (mark[w] === -1) (mark[w] = -2, up.push(w));
+    }
+  }
+  const all = up.slice();
   if (down) {
-    walk((u, visit) => {
+    // The downstream walk has its own marks (-3), so it goes on through entities the upstream walk took.
+    const queue = [v];
+    mark[v] = -3;
+    const visit = (w: number): void => {
+      if (mark[w] === -3) return;
+      if (mark[w] === -1) all.push(w);
+      mark[w] = -3;
+      queue.push(w);
+    };
+    for (let i = 0; i < queue.length; i++) {
+      const u = queue[i]!;
       for (let p = adj.ownOutStart[u]!; p < adj.ownOutStart[u + 1]!; p++) visit(own.owned[adj.ownOut[p]!]!);
       for (let p = adj.ctlOutStart[u]!; p < adj.ctlOutStart[u + 1]!; p++) visit(ctl.controlled[adj.ctlOut[p]!]!);
-    });
+    }
   }
-  return [...seen];
+  for (const w of all) mark[w] = -1;
+  return all;
 }
 
 /** The index of the subgraph on `keep`: its entities, the edges among them, the decisions naming them. */
 export function subIndex(index: GraphIndex, adj: IndexAdjacency, keep: number[]): GraphIndex {
   const kept = Int32Array.from(keep).sort();
   const newOf = adj.newOf;
-  kept.forEach((v, i) => (newOf[v] = i));
+  for (let i = 0; i < kept.length; i++) newOf[kept[i]!] = i;
   try {
     return cut(index, adj, kept);
   } finally {
@@ -89,32 +103,55 @@ export function subIndex(index: GraphIndex, adj: IndexAdjacency, keep: number[])
   }
 }
 
+// Plain loops over typed arrays: this runs per request, and closures per element cost more than the copying.
 function cut(index: GraphIndex, adj: IndexAdjacency, kept: Int32Array): GraphIndex {
   const { own, ctl } = index;
   const newOf = adj.newOf;
   const n = kept.length;
   // Ownership edges are grouped by owned, then owner; both renumberings keep order, so copying the kept
   // edges of each kept entity in turn gives the order buildIndex would.
-  const pos: number[] = [];
+  let m = 0;
   const inStart = new Int32Array(n + 1);
-  kept.forEach((v, i) => {
-    for (let k = own.inStart[v]!; k < own.inStart[v + 1]!; k++) if (newOf[own.owner[k]!]! >= 0) pos.push(k);
-    inStart[i + 1] = pos.length;
-  });
+  for (let i = 0; i < n; i++) {
+    const v = kept[i]!;
+    for (let k = own.inStart[v]!; k < own.inStart[v + 1]!; k++) if (newOf[own.owner[k]!]! >= 0) m++;
+    inStart[i + 1] = m;
+  }
+  const pos = new Int32Array(m);
+  for (let i = 0, j = 0; i < n; i++) {
+    const v = kept[i]!;
+    for (let k = own.inStart[v]!; k < own.inStart[v + 1]!; k++) if (newOf[own.owner[k]!]! >= 0) pos[j++] = k;
+  }
+  const edgeIds = new Array<string>(m);
+  const owner = new Int32Array(m);
+  const owned = new Int32Array(m);
+  const start = new Int32Array(m);
+  const end = new Int32Array(m);
+  const lo = new Float64Array(m);
+  const hi = new Float64Array(m);
+  const loOpen = new Uint8Array(m);
+  const hiOpen = new Uint8Array(m);
   const invalid = new Map<number, string>();
-  pos.forEach((k, i) => {
-    const why = own.invalid.get(k);
-    if (why !== undefined) invalid.set(i, why);
-  });
-  const pick = <A extends Int32Array | Float64Array | Uint8Array>(a: A, make: new (n: number) => A): A => {
-    const out = new make(pos.length);
-    pos.forEach((k, i) => (out[i] = a[k]!));
-    return out;
-  };
-  const renumber = (a: Int32Array, at: number[]): Int32Array => Int32Array.from(at, (k) => newOf[a[k]!]!);
+  for (let i = 0; i < m; i++) {
+    const k = pos[i]!;
+    edgeIds[i] = own.edgeIds[k]!;
+    owner[i] = newOf[own.owner[k]!]!;
+    owned[i] = newOf[own.owned[k]!]!;
+    start[i] = own.start[k]!;
+    end[i] = own.end[k]!;
+    lo[i] = own.lo[k]!;
+    hi[i] = own.hi[k]!;
+    loOpen[i] = own.loOpen[k]!;
+    hiOpen[i] = own.hiOpen[k]!;
+    if (own.invalid.size > 0) {
+      const why = own.invalid.get(k);
+      if (why !== undefined) invalid.set(i, why);
+    }
+  }
 
   const cpos: number[] = [];
-  for (const v of kept) {
+  for (let i = 0; i < n; i++) {
+    const v = kept[i]!;
     for (let p = adj.ctlInStart[v]!; p < adj.ctlInStart[v + 1]!; p++) {
       const c = adj.ctlIn[p]!;
       if (newOf[ctl.controller[c]!]! >= 0) cpos.push(c);
@@ -123,36 +160,50 @@ function cut(index: GraphIndex, adj: IndexAdjacency, kept: Int32Array): GraphInd
   cpos.sort((a, b) => a - b);
 
   const dset = new Set<number>();
-  for (const v of kept) for (let p = adj.decStart[v]!; p < adj.decStart[v + 1]!; p++) dset.add(adj.decOf[p]!);
+  for (let i = 0; i < n; i++) {
+    const v = kept[i]!;
+    for (let p = adj.decStart[v]!; p < adj.decStart[v + 1]!; p++) dset.add(adj.decOf[p]!);
+  }
   const dpos = [...dset].sort((a, b) => a - b);
   const decisions = dpos.map((d) => index.decisions[d]!);
   const decisionsByList = new Map<string, number[]>();
-  decisions.forEach((d, i) => decisionsByList.set(d.listId, [...(decisionsByList.get(d.listId) ?? []), i]));
+  for (let i = 0; i < decisions.length; i++) {
+    const list = decisionsByList.get(decisions[i]!.listId);
+    if (list) list.push(i);
+    else decisionsByList.set(decisions[i]!.listId, [i]);
+  }
 
-  const ids = Array.from(kept, (v) => index.ids[v]!);
+  const ids = new Array<string>(n);
+  const names = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = index.ids[kept[i]!]!;
+    names[i] = index.names[kept[i]!]!;
+  }
+  // Position in `kept` of the parent's number for the id (binary search): no map of the closure's ids.
+  const get = (id: string): number | undefined => {
+    const v = index.indexOf.get(id);
+    if (v === undefined) return undefined;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (kept[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < n && kept[lo] === v ? lo : undefined;
+  };
+  const indexOf = { get, has: (id: string) => get(id) !== undefined };
   return {
     size: n,
     ids,
-    names: Array.from(kept, (v) => index.names[v]!),
-    indexOf: new Map(ids.map((id, i) => [id, i])),
-    own: {
-      edgeIds: pos.map((k) => own.edgeIds[k]!),
-      owner: renumber(own.owner, pos),
-      owned: renumber(own.owned, pos),
-      start: pick(own.start, Int32Array),
-      end: pick(own.end, Int32Array),
-      lo: pick(own.lo, Float64Array),
-      hi: pick(own.hi, Float64Array),
-      loOpen: pick(own.loOpen, Uint8Array),
-      hiOpen: pick(own.hiOpen, Uint8Array),
-      invalid,
-      inStart,
-    },
+    names,
+    indexOf,
+    own: { edgeIds, owner, owned, start, end, lo, hi, loOpen, hiOpen, invalid, inStart },
     ctl: {
       edgeIds: cpos.map((c) => ctl.edgeIds[c]!),
       basis: cpos.map((c) => ctl.basis[c]!),
-      controller: renumber(ctl.controller, cpos),
-      controlled: renumber(ctl.controlled, cpos),
+      controller: Int32Array.from(cpos, (c) => newOf[ctl.controller[c]!]!),
+      controlled: Int32Array.from(cpos, (c) => newOf[ctl.controlled[c]!]!),
       start: Int32Array.from(cpos, (c) => ctl.start[c]!),
       end: Int32Array.from(cpos, (c) => ctl.end[c]!),
     },
