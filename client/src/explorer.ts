@@ -333,7 +333,8 @@ export function createExplorer(deps: ExplorerDeps) {
         writeSides();
         await redraw(id);
         toolbar.showCaption(added === 0 ? `No further ${direction === 'up' ? 'owners' : 'subsidiaries'} of ${session.model.name(id)} are recorded.` : `${added} more ${added === 1 ? 'entity' : 'entities'} shown.`);
-        panel.show(id, { isRoot: id === session.key.root });
+        // Its buttons change with the expansion; unless the user has meanwhile chosen another entity.
+        if (panel.shownId === id) panel.show(id, { isRoot: id === session.key.root });
       } catch (error) {
         toolbar.showCaption(`Could not expand: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -342,7 +343,7 @@ export function createExplorer(deps: ExplorerDeps) {
       session?.collapse(id, direction);
       writeSides();
       await redraw();
-      if (session) panel.show(id, { isRoot: id === session.key.root });
+      if (session && panel.shownId === id) panel.show(id, { isRoot: id === session.key.root });
     },
     async more(parent: string, direction: Direction) {
       session?.reveal(parent, direction);

@@ -68,6 +68,9 @@ const holdsOn = (o: SeedOwnership, day: string): boolean => (o.start === null ||
 /** Hikvision's largest known shareholder on AFTER. */
 const TOP = ownership.filter((o) => o.owned === ROOT && o.percent !== null && holdsOn(o, AFTER)).sort((a, b) => b.percent! - a.percent!)[0]!;
 const SUBSIDIARY = HAISHI[1]!;
+/** The subsidiary's other shareholder (its local-government vehicle): off the view until its owners are expanded. */
+const CO_OWNER = ownership.find((o) => o.owned === SUBSIDIARY && o.owner !== ROOT)!.owner;
+const inGraph = (page: Page, id: string): Promise<boolean> => page.evaluate((node) => (window as unknown as TestWindow).__cy.getElementById(node).nonempty(), id);
 
 const statusOf = (ids: string[], status: string): Record<string, string> => Object.fromEntries(ids.map((id) => [id, status]));
 
@@ -285,8 +288,27 @@ describe('the Hikvision case in the browser', () => {
     await page.waitForFunction((ids) => ids.every((id) => (window as unknown as TestWindow).__cy.getElementById(id).nonempty()), HAISHI);
   }, STEP_TIMEOUT);
 
-  test('a shared link restores entity, list, date, depth, selection and view', async () => {
-    const link = `${s.baseUrl}/?entity=${ROOT}&list=${LIST}&asOf=${BEFORE}&depth=2&sel=${SUBSIDIARY}`;
+  test('expanding a subsidiary’s owners is kept in the URL, and a reload shows the expansion again', async () => {
+    // The step before ends as its expansion is drawn: wait until it is placed before clicking a node.
+    await page.waitForFunction(() => /shown\.|No further/.test(document.querySelector('.toolbar-caption')?.textContent ?? ''));
+    expect(await inGraph(page, CO_OWNER)).toBe(false);
+    await clickNode(page, SUBSIDIARY);
+    await panelTitleStartsWith(page, nameOf(SUBSIDIARY).slice(0, 20));
+    await page.locator('[data-action="expand-up"]').click();
+    await page.waitForFunction((id) => (window as unknown as TestWindow).__cy.getElementById(id).nonempty(), CO_OWNER);
+    // (The step before expanded the root's subsidiaries again, which is in the URL too.)
+    expect(new URL(page.url()).searchParams.get('exp')?.split(',')).toContain(`${SUBSIDIARY}:up`);
+    await page.reload();
+    await waitForGraph(page, ROOT);
+    await page.waitForFunction((id) => (window as unknown as TestWindow).__cy.getElementById(id).nonempty(), CO_OWNER);
+    const edge = await page.evaluate(([owner, owned]) => (window as unknown as TestWindow).__cy.edges(`[source = "${owner}"][target = "${owned}"]`).length, [CO_OWNER, SUBSIDIARY]);
+    expect(edge).toBe(1);
+    await shot(page, '09b-expansion-restored');
+  }, STEP_TIMEOUT);
+
+  test('a shared link restores entity, list, date, depth, selection, view, expansions and the path finder’s paths', async () => {
+    const path = `${TOP.owner},${SUBSIDIARY},own,6`;
+    const link = `${s.baseUrl}/?entity=${ROOT}&list=${LIST}&asOf=${BEFORE}&depth=2&sel=${SUBSIDIARY}&exp=${SUBSIDIARY}:up&path=${path}`;
     const other = await s.browser.newPage({ viewport: { width: 1440, height: 900 } });
     try {
       await other.goto(link);
@@ -299,6 +321,21 @@ describe('the Hikvision case in the browser', () => {
       await expect(other.locator('#depth-select').inputValue()).resolves.toBe('2');
       await expect(other.evaluate(() => (window as unknown as TestWindow).__cy.$(':selected').map((n) => n.id()))).resolves.toEqual([SUBSIDIARY]);
       await other.locator('[data-section="why"] .why-status').waitFor();
+      expect(await inGraph(other, CO_OWNER)).toBe(true);
+      // The path question is asked again at the link's date: the chain is highlighted and listed.
+      await other.waitForFunction(
+        (ids) => {
+          const cy = (window as unknown as TestWindow).__cy;
+          return ids.every((id) => cy.getElementById(id).hasClass('highlight'));
+        },
+        [TOP.owner, ROOT, SUBSIDIARY],
+      );
+      await other.locator('#tab-paths').click();
+      const chain = await other.locator('.path').first().locator('.path-step [data-entity-id]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-entity-id')));
+      expect(chain).toEqual([TOP.owner, ROOT, SUBSIDIARY]);
+      await expect(other.locator('#path-from-input').inputValue()).resolves.toBe(nameOf(TOP.owner));
+      await shot(other, '10b-deep-link-paths');
+      await other.locator('#tab-details').click();
       await shot(other, '10-deep-link');
     } finally {
       await other.close();

@@ -67,33 +67,42 @@ export function createTableView(container: HTMLElement, { onSelect }: { onSelect
     'owner',
   );
 
+  /** Builds the tables; only while they are shown, since thousands of rows cost a large view every paint. */
+  function draw(graph: ViewGraph, nextStatuses: ReadonlyMap<string, ExposureStatus>): void {
+    names = new Map(graph.nodes.map((node) => [node.id, node]));
+    statuses = nextStatuses;
+    entities.setRows(graph.nodes);
+    relationships.setRows(graph.edges);
+    const hidden = graph.more.reduce((sum, chip) => sum + chip.hidden, 0);
+    const counts = [...statuses.values()].reduce((acc, s) => acc.set(s, (acc.get(s) ?? 0) + 1), new Map<ExposureStatus, number>());
+    replaceChildren(
+      container,
+      h(
+        'section',
+        { class: 'table-section', 'aria-labelledby': 'entities-heading' },
+        h('h3', { id: 'entities-heading' }, `Entities (${graph.nodes.length})`, hidden > 0 ? h('span', { class: 'cell-meta' }, `${hidden} more behind “+ more” in the graph`) : null),
+        h('p', { class: 'table-summary' }, [...counts].sort(([a], [b]) => STATUS_ORDER[a] - STATUS_ORDER[b]).map(([s, n]) => `${n} ${statusNames[s].toLowerCase()}`).join(' · ')),
+        entities.element,
+      ),
+      h(
+        'section',
+        { class: 'table-section', 'aria-labelledby': 'relationships-heading' },
+        h('h3', { id: 'relationships-heading' }, `Relationships (${graph.edges.length})`),
+        graph.edges.length > 0 ? relationships.element : h('p', { class: 'panel-note' }, 'No ownership or control relationships are recorded between these entities.'),
+      ),
+    );
+  }
+
+  let pending: { graph: ViewGraph; statuses: ReadonlyMap<string, ExposureStatus> } | null = null;
   return {
     render(graph, nextStatuses) {
-      names = new Map(graph.nodes.map((node) => [node.id, node]));
-      statuses = nextStatuses;
-      entities.setRows(graph.nodes);
-      relationships.setRows(graph.edges);
-      const hidden = graph.more.reduce((sum, chip) => sum + chip.hidden, 0);
-      const counts = [...statuses.values()].reduce((acc, s) => acc.set(s, (acc.get(s) ?? 0) + 1), new Map<ExposureStatus, number>());
-      replaceChildren(
-        container,
-        h(
-          'section',
-          { class: 'table-section', 'aria-labelledby': 'entities-heading' },
-          h('h3', { id: 'entities-heading' }, `Entities (${graph.nodes.length})`, hidden > 0 ? h('span', { class: 'cell-meta' }, `${hidden} more behind “+ more” in the graph`) : null),
-          h('p', { class: 'table-summary' }, [...counts].sort(([a], [b]) => STATUS_ORDER[a] - STATUS_ORDER[b]).map(([s, n]) => `${n} ${statusNames[s].toLowerCase()}`).join(' · ')),
-          entities.element,
-        ),
-        h(
-          'section',
-          { class: 'table-section', 'aria-labelledby': 'relationships-heading' },
-          h('h3', { id: 'relationships-heading' }, `Relationships (${graph.edges.length})`),
-          graph.edges.length > 0 ? relationships.element : h('p', { class: 'panel-note' }, 'No ownership or control relationships are recorded between these entities.'),
-        ),
-      );
+      pending = { graph, statuses: nextStatuses };
+      if (!container.hidden) draw(graph, nextStatuses);
     },
     setVisible(visible) {
+      const wasHidden = container.hidden;
       container.hidden = !visible;
+      if (visible && wasHidden && pending) draw(pending.graph, pending.statuses);
     },
   };
 }
