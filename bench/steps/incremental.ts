@@ -18,6 +18,8 @@ export interface IncrementalRun {
   directSubsidiaries: number;
   totalMs: number;
   refreshMs: number;
+  /** Where the refresh's time went (closures, reads, evaluation, writing). */
+  phases: RefreshReport['phases'];
   lists: RefreshReport['lists'];
 }
 
@@ -34,7 +36,7 @@ export async function incremental(db: Database, graph: SyntheticGraph): Promise<
     });
     const totalMs = msSince(t0);
     if (!result.exposure.refreshed) throw new Error(`refresh failed: ${result.exposure.error}`);
-    return { what, entityId, directSubsidiaries: await degree(entityId), totalMs, refreshMs: result.exposure.ms, lists: result.exposure.lists };
+    return { what, entityId, directSubsidiaries: await degree(entityId), totalMs, refreshMs: result.exposure.ms, phases: result.exposure.phases, lists: result.exposure.lists };
   };
   const warmUp = await list(first + 1, 'us-bis-entity-list', 'first write after start (query plans compile)');
   const listing = await list(first, 'us-ofac-sdn', 'new OFAC listing of a well-connected holding');
@@ -45,6 +47,6 @@ export async function incremental(db: Database, graph: SyntheticGraph): Promise<
   });
   const totalMs = msSince(t0);
   if (!put.exposure.refreshed) throw new Error(`refresh failed: ${put.exposure.error}`);
-  const edge = { what: 'new 60% OWNS edge from the listed holding', entityId: owned, directSubsidiaries: await degree(owned), totalMs, refreshMs: put.exposure.ms, lists: put.exposure.lists };
+  const edge = { what: 'new 60% OWNS edge from the listed holding', entityId: owned, directSubsidiaries: await degree(owned), totalMs, refreshMs: put.exposure.ms, phases: put.exposure.phases, lists: put.exposure.lists };
   return { warmUp, listing, edge };
 }
