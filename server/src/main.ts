@@ -5,9 +5,11 @@ import { connect } from './bootstrap.js';
 import { answerClientErrors } from './http/client-errors.js';
 import { loadConfig } from './config.js';
 import { EntityRepo } from './db/repos/entities.js';
+import { PathRepo } from './db/repos/paths.js';
 import { createLogger } from './logger.js';
 import { fromRoot } from './paths.js';
 import { maintainExposure } from './services/exposure-recompute.js';
+import { warmUpPathPlans } from './services/path-warm-up.js';
 import { loadSeed } from './services/seed.js';
 
 async function main(): Promise<void> {
@@ -28,6 +30,10 @@ async function main(): Promise<void> {
   });
   answerClientErrors(server);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  warmUpPathPlans(new PathRepo(db)).then(
+    (r) => logger.info(`planned ${r.queries} path queries in ${r.ms} ms (background)`),
+    (err: unknown) => logger.warn({ err }, 'path query warm-up failed (first path requests plan their queries)'),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
