@@ -3,6 +3,8 @@ import type { Database, Row } from '../database.js';
 import type { DecisionRef } from '../../domain/listing.js';
 import type { Entity, EntityKind, ListingDecision, Source } from '../../domain/model.js';
 import { entityFromRow } from '../rows.js';
+import { ExposureGraphRepo } from './exposure-graph.js';
+import { SearchCache } from './search-cache.js';
 
 export interface SearchHit {
   entity: Entity;
@@ -21,9 +23,19 @@ export interface SearchParams {
 export type DecisionWithList = ListingDecision & { listName: string };
 
 export class EntityRepo {
-  constructor(private readonly db: Database) {}
+  private readonly cache: SearchCache<SearchHit[]>;
 
-  async search(p: SearchParams): Promise<SearchHit[]> {
+  constructor(private readonly db: Database) {
+    const graph = new ExposureGraphRepo(db);
+    this.cache = new SearchCache(async () => (await graph.stamp()).key);
+  }
+
+  /** Answers are kept per graph stamp (search-cache.ts): the same search on the same graph is read once. */
+  search(p: SearchParams): Promise<SearchHit[]> {
+    return this.cache.get(JSON.stringify(p), () => this.searchNow(p));
+  }
+
+  private async searchNow(p: SearchParams): Promise<SearchHit[]> {
     const rows =
       p.lucene === null
         ? await this.db.read('entity/list', {
