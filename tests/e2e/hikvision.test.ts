@@ -303,6 +303,7 @@ describe('the Hikvision case in the browser', () => {
     await page.waitForFunction((id) => (window as unknown as TestWindow).__cy.getElementById(id).nonempty(), CO_OWNER);
     const edge = await page.evaluate(([owner, owned]) => (window as unknown as TestWindow).__cy.edges(`[source = "${owner}"][target = "${owned}"]`).length, [CO_OWNER, SUBSIDIARY]);
     expect(edge).toBe(1);
+    await page.locator('[data-section="why"] .why-status').waitFor();
     await shot(page, '09b-expansion-restored');
   }, STEP_TIMEOUT);
 
