@@ -54,7 +54,7 @@ export async function bulkLoadCli({ config, graph, regimes, csvDir, recompute }:
     try {
       const finish = await finishBulkLoad(connected.db);
       const total = performance.now() - started;
-      console.log(`  schema ${finish.schemaMs} ms, empty aliases and graph version ${finish.fixUpMs} ms`);
+      console.log(`  fix-ups (empty aliases, searchText line breaks) ${finish.fixUpMs} ms, schema and graph version ${finish.schemaMs} ms`);
       console.log(`Synthetic graph seed ${graph.layout.seed}, ${graph.size} entities loaded in ${Math.round(total)} ms end to end: ${Math.round(rels / (total / 1000))} relationships/s`);
       if (recompute) {
         console.log('Recomputing the materialised exposure of every list…');

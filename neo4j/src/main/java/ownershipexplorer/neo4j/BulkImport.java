@@ -20,9 +20,11 @@ import picocli.CommandLine;
  *
  * <p>DIR holds files in the admin-import header format, named by role so this class needs no manifest:
  * {@code nodes-*.csv} (an {@code :ID} and a {@code :LABEL} column) and {@code relationships-*.csv}
- * (a {@code :TYPE} column). Node files may hold quoted line breaks (entity searchText joins aliases with
- * newlines), so they are declared multi-line; relationship files are not, which keeps their parsing parallel.
- * Arrays are separated by U+001F (unit separator), which no name or id may contain (the writer checks).
+ * (a {@code :TYPE} column). No field may hold a line break: the importer's multi-line modes either parse
+ * every file on one thread (v1) or fail on quoted fields at chunk edges (v2: "reached floating quote" on
+ * 100,000 entities), so the writer stands in U+001E for the newlines of entity searchText and the
+ * database puts them back afterwards (server/src/synthetic/bulk.ts). Arrays and labels are separated by
+ * U+001F (unit separator), which no name or id may contain (the writer checks).
  */
 final class BulkImport {
   static final String ARRAY_DELIMITER = "U+001F";
@@ -39,11 +41,10 @@ final class BulkImport {
     List<String> args = new ArrayList<>();
     for (Path file : nodes) args.add("--nodes=" + file);
     for (Path file : relationships) args.add("--relationships=" + file);
-    args.add("--multiline-fields-format=v2");
-    args.add("--multiline-fields=" + String.join(",", nodes.stream().map(Path::toString).toList()));
     args.add("--array-delimiter=" + ARRAY_DELIMITER);
     // Fault-free input is the contract: one bad row means a bug in the writer, so stop at the first.
     args.add("--bad-tolerance=0");
+    args.add("--verbose"); // on failure, the cause (e.g. the row) rather than only "Error importing csv file"
     args.add("--report-file=" + dataDir.resolve("logs").resolve("import.report"));
 
     try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
