@@ -4,7 +4,7 @@
 import cytoscape from 'cytoscape';
 import type { Core, NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { coreOptions, stylesheet } from '../../client/src/graph/style.ts';
+import { coreOptions, layoutBox, stylesheet } from '../../client/src/graph/style.ts';
 import { expandLayout, layeredLayout } from '../../client/src/layout/layered.ts';
 import { syntheticExpansion, syntheticOwnershipView, type SyntheticView } from '../layout-graph.ts';
 import { dagreOptions } from './dagre-baseline.ts';
@@ -65,7 +65,7 @@ const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFram
 const nextDraw = (core: Core): Promise<void> => new Promise((resolve) => core.one('render', () => resolve()));
 
 async function place(core: Core, engine: Engine, root: string): Promise<void> {
-  if (engine === 'layered') return layeredLayout(core, { roots: [root] });
+  if (engine === 'layered') return layeredLayout(core, { roots: [root], size: layoutBox }); // as the app does
   const layout = core.layout(dagreOptions);
   const done = layout.promiseOn('layoutstop');
   layout.run();
@@ -116,7 +116,7 @@ async function expand(): Promise<ExpandTimings> {
   performance.clearMeasures();
   const e0 = performance.now();
   const added = cy.add(syntheticExpansion(view.expandAnchor));
-  if (engine === 'layered') await expandLayout(cy, added, view.expandAnchor);
+  if (engine === 'layered') await expandLayout(cy, added, view.expandAnchor, { size: layoutBox });
   else await place(cy, 'dagre', view.root); // dagre can only lay the whole graph out again
   const e1 = performance.now();
   await nextDraw(cy);

@@ -46,6 +46,10 @@ const nodeWidth: Record<EntityKind, number> = { Company: 160, Person: 150, State
 const FONT_SIZE = 13; // node labels; edge labels are one size smaller
 const LINE_HEIGHT = 16; // Cytoscape's line height for a 13 px font
 const MAX_LABEL_CHARS = 90; // longer names are cut with an ellipsis; the side panel shows them in full
+/** The widest border a status gives a node (listed); the layout reserves it for every node. */
+const LISTED_BORDER = 5;
+/** The "+N more" chip's size. */
+const MORE_CHIP = { width: 132, height: 30 };
 
 /** Room for text inside each shape: curved and pointed shapes lose width at their sides. */
 const labelWidth: Record<EntityKind, number> = { Company: 140, Person: 112, StateBody: 128, InvestmentVehicle: 132 };
@@ -68,6 +72,16 @@ function height(node: NodeSingular): number {
   const font = `${node.hasClass('root') ? 'bold ' : ''}${FONT_SIZE}px ${FONT_FAMILY}`;
   const lines = wrappedLineCount(label(node), font, labelWidth[kind]);
   return Math.max(48, lines * LINE_HEIGHT + verticalPadding[kind]);
+}
+
+/**
+ * The box a node takes in the layout, from its kind, label and classes alone, the same functions the
+ * stylesheet sizes it with, so laying out never waits for Cytoscape to style every node first. It counts
+ * the widest status border, so a status set after the layout never makes two boxes touch.
+ */
+export function layoutBox(node: NodeSingular): { width: number; height: number } {
+  if (node.hasClass('more')) return { width: MORE_CHIP.width + LISTED_BORDER, height: MORE_CHIP.height + LISTED_BORDER };
+  return { width: nodeWidth[kindOf(node)] + LISTED_BORDER, height: height(node) + LISTED_BORDER };
 }
 
 const badgeSpecOf = (node: NodeSingular): BadgeSpec => {
@@ -128,7 +142,7 @@ export const stylesheet: StylesheetJson = [
   {
     // Named by a listing decision in force on the chosen list and date: double red border, tinted fill.
     selector: 'node.listed',
-    style: { 'border-width': 5, 'border-style': 'double', 'border-color': colours.listed, 'background-color': colours.listedTint },
+    style: { 'border-width': LISTED_BORDER, 'border-style': 'double', 'border-color': colours.listed, 'background-color': colours.listedTint },
   },
   {
     // Exposed for certain under the chosen list's rule: heavy solid border.
@@ -211,8 +225,8 @@ export const stylesheet: StylesheetJson = [
     selector: 'node.more',
     style: {
       shape: 'round-rectangle',
-      width: 132,
-      height: 30,
+      width: MORE_CHIP.width,
+      height: MORE_CHIP.height,
       'background-color': '#f1f5f9',
       'border-width': 1.5,
       'border-style': 'dashed',
