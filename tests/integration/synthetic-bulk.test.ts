@@ -1,7 +1,9 @@
 // The offline bulk path (CSV files + Neo4j's importer + the finishing steps) and the online path (UNWIND
 // batches over Bolt) must build the same graph for the same seed: the same nodes per label and relationships
 // per type, the same ids, labels, property names, Cypher types and values (one checksum over all of it),
-// and, after the same recompute, the same exposure answers from the real API. Each path gets its own
+// and, after the same recompute, the same exposure answers from the real API. The one known difference is
+// normalised, and only it: the importer cannot store an empty list, so an entity without aliases has no
+// `aliases` property after the bulk path where the online path stores [] (synthetic/csv.ts says why). Each path gets its own
 // embedded Neo4j in a temp dir (the import needs a stopped, empty store); both are built side by side.
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -82,10 +84,14 @@ const counts = async (db: Database): Promise<Record<string, number>> =>
 /** [key, type, value] triples in key order: keys() lists them in storage order, which differs between the paths. */
 const byKey = (props: unknown): unknown[] => [...(props as [string, string, unknown][])].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
 
+/** Drops an empty `aliases` list (the online path's) so it compares equal to the bulk path's absent one. */
+const withoutEmptyAliases = (props: unknown[]): unknown[] =>
+  props.filter((p) => !((p as [string, string, unknown])[0] === 'aliases' && ((p as [string, string, unknown[]])[2]).length === 0));
+
 async function dump(db: Database): Promise<string[]> {
   return (await db.read('test/graph-dump')).map((r) => {
     const out = (r.out as [string, string, unknown][]).map(([type, to, props]) => JSON.stringify([type, to, byKey(props)])).sort();
-    return JSON.stringify([r.id, [...(r.labels as string[])].sort(), byKey(r.props), out]);
+    return JSON.stringify([r.id, [...(r.labels as string[])].sort(), withoutEmptyAliases(byKey(r.props)), out]);
   });
 }
 const checksum = (rows: string[]): string => createHash('sha256').update(rows.join('\n')).digest('hex');

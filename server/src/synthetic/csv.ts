@@ -3,10 +3,11 @@
 // synthetic -- --bulk` and the bench. The rows come from the same generator and the same parameter
 // functions as the online loader (GraphWriter's entityParams, ownershipParams, …), so both paths store the
 // same properties with the same types: JS numbers go over Bolt as floats (here `:double`), dates as Neo4j
-// dates (`:date`), null as no property (an empty unquoted field). Two things the importer cannot take are
-// put right by bulk.ts after the import: an empty list (an empty field means "no property"), so empty
-// `aliases` are left out here; and line breaks (see BulkImport.java), so the newlines of `searchText`
-// are written as U+001E. Any other empty list or line break is refused rather than silently changed.
+// dates (`:date`), null as no property (an empty unquoted field). One difference remains: the importer
+// cannot store an empty list (an empty field means "no property"), so an entity without aliases has no
+// `aliases` property after a bulk import where the online path stores []; every reader maps both to []
+// (db/rows.ts), and restoring [] afterwards was a write pass over most entities, slower than the whole
+// import. Any other empty list is refused rather than silently dropped.
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -17,8 +18,6 @@ import type { SyntheticGraph } from './generate.js';
 
 /** Separates array elements and labels; BulkImport.java passes the same character (U+001F) to the importer. */
 export const ARRAY_DELIMITER = '\u001f';
-/** Stands in for '\n' in searchText; cypher/synthetic/bulk-fix-ups.cypher replaces it back. */
-export const NEWLINE_STAND_IN = '\u001e';
 
 type ColumnType = 'string' | 'double' | 'boolean' | 'date' | 'string[]';
 type Props = Record<string, ColumnType>;
@@ -33,8 +32,8 @@ const OWNS_PROPS: Props = {
   start: 'date', end: 'date', sourceIds: 'string[]',
 };
 const CONTROLS_PROPS: Props = { id: 'string', basis: 'string', start: 'date', end: 'date', sourceIds: 'string[]' };
-/** The one list property whose empty value bulk.ts restores after the import. */
-const RESTORED_EMPTY = new Set(['aliases']);
+/** The one list property left out when empty (see above). */
+const ABSENT_WHEN_EMPTY = new Set(['aliases']);
 
 export interface CsvCounts {
   lists: number;
@@ -64,19 +63,13 @@ function cell(key: string, value: unknown, type: ColumnType): string {
   if (type === 'string[]') {
     const items = value as string[];
     if (items.length === 0) {
-      if (RESTORED_EMPTY.has(key)) return '';
+      if (ABSENT_WHEN_EMPTY.has(key)) return '';
       throw new Error(`the bulk import cannot store an empty list for '${key}'`);
     }
-    if (items.some((s) => s.includes(ARRAY_DELIMITER) || /[\n\r]/.test(s))) throw new Error(`'${key}' holds the array delimiter U+001F or a line break`);
+    if (items.some((s) => s.includes(ARRAY_DELIMITER))) throw new Error(`'${key}' holds the array delimiter U+001F`);
     return quote(items.join(ARRAY_DELIMITER));
   }
-  if (type === 'string') {
-    const s = value as string;
-    if (s.includes(NEWLINE_STAND_IN)) throw new Error(`'${key}' holds U+001E, the bulk import's stand-in for a newline`);
-    if (key === 'searchText') return quote(s.replaceAll('\n', NEWLINE_STAND_IN));
-    if (/[\n\r]/.test(s)) throw new Error(`'${key}' holds a line break, which the bulk import cannot take`);
-    return quote(s);
-  }
+  if (type === 'string') return quote(value as string);
   return String(value); // numbers (shortest round-trip form), booleans, neo4j Dates (YYYY-MM-DD)
 }
 

@@ -20,11 +20,12 @@ import picocli.CommandLine;
  *
  * <p>DIR holds files in the admin-import header format, named by role so this class needs no manifest:
  * {@code nodes-*.csv} (an {@code :ID} and a {@code :LABEL} column) and {@code relationships-*.csv}
- * (a {@code :TYPE} column). No field may hold a line break: the importer's multi-line modes either parse
- * every file on one thread (v1) or fail on quoted fields at chunk edges (v2: "reached floating quote" on
- * 100,000 entities), so the writer stands in U+001E for the newlines of entity searchText and the
- * database puts them back afterwards (server/src/synthetic/bulk.ts). Arrays and labels are separated by
- * U+001F (unit separator), which no name or id may contain (the writer checks).
+ * (a {@code :TYPE} column). Entity searchText holds quoted line breaks (aliases and identifiers joined by
+ * newlines), so fields may span lines: the v1 multi-line mode, which reads each file on one thread. (The v2
+ * mode, which names the multi-line files, failed on 100,000 entities with "reached floating quote" at a
+ * chunk edge; putting the newlines back after the import instead cost a write pass over every entity,
+ * slower than the whole import.) Arrays and labels are separated by U+001F (unit separator), which no
+ * name or id may contain (the writer checks).
  */
 final class BulkImport {
   static final String ARRAY_DELIMITER = "U+001F";
@@ -43,6 +44,7 @@ final class BulkImport {
     for (Path file : relationships) args.add("--relationships=" + file);
     args.add("--array-delimiter=" + ARRAY_DELIMITER);
     // Fault-free input is the contract: one bad row means a bug in the writer, so stop at the first.
+    args.add("--multiline-fields=true");
     args.add("--bad-tolerance=0");
     args.add("--verbose"); // on failure, the cause (e.g. the row) rather than only "Error importing csv file"
     args.add("--report-file=" + dataDir.resolve("logs").resolve("import.report"));
