@@ -5,19 +5,17 @@
 // request ids echoed in headers, problem documents and the structured logs; one stable problem `type`
 // per error; cursor paging over the lists that grow.
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { KEEP_ALIVE_TIMEOUT_MS, createApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
-import { fromRoot } from '../../server/src/paths.js';
 import { api, testDatabase } from '../support/server.js';
+import { SEED_IDS } from '../support/seed-ids.js';
 
 const KEY = 'surface-test-key-0123456789';
 const PROBLEMS = 'https://ownership-explorer.dev/problems/';
-const SEED_IDS = new Set((JSON.parse(readFileSync(fromRoot('seed/hikvision/entities.json'), 'utf8')) as { id: string }[]).map((e) => e.id));
 
 interface Started {
   baseUrl: string;

@@ -1,5 +1,6 @@
 // The entity API slice over HTTP on a real Neo4j with the Hikvision seed loaded.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SEED_IDS } from '../support/seed-ids.js';
 import { api, startTestServer, type TestServer } from '../support/server.js';
 
 const HAISHI_NAMES = [
@@ -47,8 +48,11 @@ describe('GET /entities', () => {
   });
 
   it('matches hyphenated names, names with stop words and a one-letter word being typed', async () => {
+    // Ranked among the seeded entities: other suites import look-alikes (Zhejiang's SASAC) that tie on score.
     const ids = async (q: string) =>
-      (await api(server.baseUrl, `/api/v1/entities?q=${encodeURIComponent(q)}`)).body.items.map((i: { id: string }) => i.id);
+      (await api(server.baseUrl, `/api/v1/entities?q=${encodeURIComponent(q)}&limit=100`)).body.items
+        .map((i: { id: string }) => i.id)
+        .filter((id: string) => SEED_IDS.has(id));
     expect((await ids('State-owned Assets'))[0]).toBe('sasac');
     expect((await ids('Commission of the State Council'))[0]).toBe('sasac');
     expect(await ids('Commission of the')).toContain('sasac');
