@@ -47,6 +47,7 @@ function bases(): Record<string, Omit<Draft, 'rawParams' | 'rawQuery'>> {
     'GET /exposure': { params: {}, query: { list: LIST, limit: 5 }, body: null },
     'GET /exposure/changes': { params: {}, query: { from: '2019-01-01', to: '2024-01-01' }, body: null },
     'GET /lists': { params: {}, query: {}, body: null },
+    'GET /decisions': { params: {}, query: { entity: 'hikvision,moyu-haishi', list: LIST, limit: 5 }, body: null },
     'POST /paths': { params: {}, query: {}, body: json({ from: 'sasac', to: 'hikvision' }) },
     'GET /subgraph': { params: {}, query: { root: 'hikvision', depth: 1 }, body: null },
     'POST /subgraph/export': { params: {}, query: {}, body: json({ format: 'cyjs', nodes: ['hikvision', 'cethik'] }) },
