@@ -110,6 +110,7 @@ describe(`fuzzing every route (seed ${SEED})`, () => {
       // Lists and sources may be named (a decision on a seeded list changes nothing seeded); records may not.
       seedIdSet: new Set([...ids.entities, ...ids.decisions, ...ids.edges]),
       oracle: new FieldOracle(),
+      publicOperations: new Set(operations.filter((o) => !o.needsKey).map((o) => `${o.method.toUpperCase()} ${o.path}`)),
     };
     const arb = fc.constantFrom(...operations).chain((op) => caseFor(op, ctx));
     const cases: FuzzCase[] = fc.sample(arb, { seed: SEED, numRuns: RUNS });

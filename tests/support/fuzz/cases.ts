@@ -25,6 +25,8 @@ export interface FuzzContext {
   /** Seeded entity, decision and edge ids: a write with a valid key must not name one. */
   seedIdSet: ReadonlySet<string>;
   oracle: FieldOracle;
+  /** 'GET /decisions'-style keys of the documented operations that need no key. */
+  publicOperations: ReadonlySet<string>;
 }
 
 export type Auth = 'key' | 'none' | 'wrong' | 'malformed';
@@ -319,7 +321,7 @@ export function caseFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<FuzzCase>
     );
   }
   if (op.body) kinds.push(brokenBody(op, valid));
-  kinds.push(otherRoute(op));
+  kinds.push(otherRoute(op, ctx));
   return fc
     .tuple(fc.oneof(...kinds.map((arbitrary, i) => ({ weight: i === 0 ? 3 : i === 1 ? 6 : 1, arbitrary }))), authArb(op))
     .map(([c, { auth, secret }]) => {
@@ -368,10 +370,13 @@ function brokenBody(op: Operation, valid: fc.Arbitrary<Draft>): fc.Arbitrary<Omi
 }
 
 /** Requests next to the operation: another method, extra or empty segments. */
-function otherRoute(op: Operation): fc.Arbitrary<Omit<FuzzCase, 'auth' | 'secret' | 'request'> & { draft: Draft }> {
+function otherRoute(op: Operation, ctx: FuzzContext): fc.Arbitrary<Omit<FuzzCase, 'auth' | 'secret' | 'request'> & { draft: Draft }> {
   return fc.tuple(fc.constantFrom('PATCH', 'PUT', 'DELETE', 'POST', 'GET'), fc.constantFrom('/x', '/', '//', '/..', '/%2e%2e', '/%00', '/' + encode('海康'))).map(([method, suffix]) => {
     const path = op.path.replace(/\{\w+\}/g, 'hikvision') + suffix;
-    const other: Operation = { ...op, method, path, params: [], body: null };
+    // A trailing slash reaches the path's own route (routing is not strict): with another method that may
+    // be a public read beside a keyed write (GET /decisions beside POST /decisions), which needs no key.
+    const lands = suffix === '/' && ctx.publicOperations.has(`${method} ${op.path}`);
+    const other: Operation = { ...op, method, path, params: [], body: null, needsKey: op.needsKey && !lands };
     return { op: other, kind: 'route' as const, note: `${method} ${path}`, draft: { params: {}, rawParams: {}, query: {}, rawQuery: {}, body: null } };
   });
 }
