@@ -2,7 +2,9 @@
 // closure cut out of the in-memory index, and a cached whole-graph evaluation, against the closure queried
 // from the database — determinations, explanations and proofs alike, on the seed and on a small graph of
 // this file's own (ranged and unknown stakes, duplicate reports, control, a cycle, several owners), and
-// after a write. Data this file writes has ids starting with `itest-memory-` and is removed afterwards.
+// after a write. Under the affiliate rule (NDAA 889) the whole graph's answer is the exact one: the same
+// status, aggregate and proof as the closure's, and every flag the closure finds, plus controlled-by-
+// affiliate flags the closure cannot see (the seed has one: CETC's 52nd Institute). Data this file writes has ids starting with `itest-memory-` and is removed afterwards.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ExposureGraphRepo } from '../../server/src/db/repos/exposure-graph.js';
@@ -12,6 +14,8 @@ import { today } from '../../server/src/domain/dates.js';
 import type { Regime } from '../../server/src/domain/exposure/regime.js';
 import { ExposureService } from '../../server/src/services/exposure.js';
 import { ExposureGraphCache, type GraphSnapshotCache } from '../../server/src/services/exposure-cache.js';
+import { closureDirection } from '../../server/src/domain/exposure/closure.js';
+import type { Determination } from '../../server/src/domain/exposure/types.js';
 import { entityInMemory } from '../../server/src/services/exposure-entity.js';
 import { createEntities, json, startExposureServer } from '../support/exposure.js';
 import { api, type TestServer } from '../support/server.js';
@@ -82,14 +86,28 @@ async function threeWays(id: string, asOf: string) {
   }
 }
 
+/** The three answers agree as the header says: equal, except the affiliate rule's extra flags in memory. */
+function expectAgree({ fromDb, cut, whole }: Awaited<ReturnType<typeof threeWays>>): void {
+  const noFlags = (d: Determination | undefined) => d && { ...d, flags: [] };
+  regimes.forEach(({ regime }, i) => {
+    if (closureDirection(regime) === 'upstream') {
+      expect([regime.id, cut[i]]).toEqual([regime.id, fromDb[i]]);
+      expect([regime.id, whole[i]]).toEqual([regime.id, fromDb[i]]);
+    } else {
+      expect([regime.id, noFlags(whole[i])]).toEqual([regime.id, noFlags(fromDb[i])]);
+      expect([regime.id, cut[i]]).toEqual([regime.id, whole[i]]);
+      expect(whole[i]!.flags).toEqual(expect.arrayContaining(fromDb[i]!.flags));
+    }
+  });
+}
+
 describe('an entity exposure from the cached graph equals the one read from Neo4j', () => {
   it('on every seed entity, every list and five dates', async () => {
     let explained = 0;
     for (const id of SEED_IDS) {
       for (const asOf of DATES) {
         const { fromDb, cut, whole } = await threeWays(id, asOf);
-        expect(cut).toEqual(fromDb);
-        expect(whole).toEqual(fromDb);
+        expectAgree({ fromDb, cut, whole });
         explained += fromDb.filter((d) => d?.explanation).length;
       }
     }
@@ -102,8 +120,7 @@ describe('an entity exposure from the cached graph equals the one read from Neo4
     for (const id of OURS) {
       for (const asOf of DATES) {
         const { fromDb, cut, whole } = await threeWays(id, asOf);
-        expect(cut).toEqual(fromDb);
-        expect(whole).toEqual(fromDb);
+        expectAgree({ fromDb, cut, whole });
         for (const d of fromDb) statuses.add(d!.status);
       }
     }
@@ -122,14 +139,22 @@ describe('an entity exposure from the cached graph equals the one read from Neo4
     expect(after).toMatchObject({ status: 'exposed', aggregate: { min: 70, max: 70 } });
     expect(after.explanation!.edges).toEqual(expect.arrayContaining([`${p}ac`, `${p}la`]));
 
-    const { fromDb, cut, whole } = await threeWays(`${p}c`, today());
-    expect(cut).toEqual(fromDb);
-    expect(whole).toEqual(fromDb);
+    expectAgree(await threeWays(`${p}c`, today()));
 
     // The server itself drops its cache on its own writes: its HTTP answer right after the write agrees.
     const http = await api(server.baseUrl, `/api/v1/entities/${p}c/exposure?list=us-ofac-sdn`);
     expect(http.status).toBe(200);
     expect(http.body.determinations[0]).toMatchObject({ status: 'exposed', aggregate: { min: 70, max: 70 } });
+  });
+
+  it('flags control by an NDAA 889 affiliate that only the whole graph shows: CETC over its 52nd Institute', async () => {
+    const { fromDb, whole } = await threeWays('cetc-52nd-institute', '2019-10-09');
+    const i = regimes.findIndex(({ regime }) => regime.id === 'us-ndaa-889');
+    expect(fromDb[i]!.flags).toEqual([]);
+    expect(whole[i]!.flags).toEqual([{ kind: 'controlled_by_listed', certain: true, controllers: ['cetc'], edges: ['ctl-cetc-cetc-52nd-institute'] }]);
+    // The API answers the exact one (it waits for the whole graph under an affiliate rule).
+    const http = await api(server.baseUrl, '/api/v1/entities/cetc-52nd-institute/exposure?list=us-ndaa-889&asOf=2019-10-09');
+    expect(http.body.determinations[0].flags).toEqual(whole[i]!.flags);
   });
 
   it('answers 404 for an unknown entity from memory as from Neo4j', async () => {

@@ -160,6 +160,24 @@ export class ExposureGraphCache {
     return null;
   }
 
+  /**
+   * The copy as of `key`, waiting up to `ms` for it to load (joining a load in progress); null when it
+   * did not load in time or failed (the load goes on in the background).
+   */
+  async within(key: string, ms: number): Promise<GraphSnapshotCache | null> {
+    if (this.current?.key === key) return this.current;
+    let timer: NodeJS.Timeout | undefined;
+    const load = this.loadFor(key).catch((err: unknown) => {
+      this.logger?.warn({ err }, 'exposure graph cache: load failed; reads use the database');
+      return null;
+    });
+    try {
+      return await Promise.race([load, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Starts loading the graph as it is now, without waiting (at start-up, so the first reads find it). */
   warm(): void {
     this.state().then(
