@@ -170,6 +170,29 @@ describe('CSV', () => {
   }, SLOW);
 });
 
+describe('names too long to index', () => {
+  it('rejects each such record by name (a Neo4j RANGE index key holds ~8 KB), imports the rest', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'oe-itest-long-'));
+    const prefix = 'csv-itest-long-names-';
+    prefixes.push(prefix);
+    const long = 'a'.repeat(9_000);
+    const cjk = '海'.repeat(1_400); // 4,200 bytes in UTF-8: over the limit in bytes, not in characters
+    await writeFile(
+      path.join(dir, 'nodes.csv'),
+      ['id,kind,name', 'short,Company,A short name', `long,Company,${long}`, `cjk,Company,${cjk}`, `fits,Company,${'海'.repeat(1_333)}`].join('\n') + '\n',
+    );
+    await writeFile(path.join(dir, 'edges.csv'), 'id,type,source,target,percent\ne1,OWNS,long,short,60\n');
+    const report = await service.importPath('csv', dir, 'itest-long-names');
+    expect(report).toMatchObject({ status: 'completed', created: 2, rejected: 3 });
+    expect(report.rejections.map((r) => [r.file, r.id, r.reason])).toEqual([
+      ['nodes.csv', 'long', 'name is 9000 bytes long; at most 4000 (UTF-8)'],
+      ['nodes.csv', 'cjk', 'name is 4200 bytes long; at most 4000 (UTF-8)'],
+      ['edges.csv', 'e1', `owner ${prefix}long was rejected (nodes.csv:3)`],
+    ]);
+    expect((await importCounts(db, prefix)).entities).toBe(2);
+  }, SLOW);
+});
+
 describe('GLEIF', () => {
   it('imports consolidation relationships parent → child, and a second import changes nothing', async () => {
     const { first, prefix } = await twice('gleif', 'gleif', 'itest-gleif');

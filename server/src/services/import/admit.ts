@@ -5,6 +5,13 @@
 import type { Regime } from '../../domain/exposure/regime.js';
 import type { GraphItem, Where } from './types.js';
 
+/**
+ * The longest name accepted, in UTF-8 bytes. Names are in a RANGE index (entity_name, for ordering), whose
+ * keys Neo4j limits to ~8 KB: a longer name fails its whole batch ("Property value is too large to index").
+ * Real names are far shorter; 4,000 bytes leaves room for any script.
+ */
+export const MAX_NAME_BYTES = 4_000;
+
 export interface AdmitState {
   /** Entity id → where it was read, for everything this import admitted so far. */
   known: Map<string, Where>;
@@ -57,6 +64,8 @@ export function admit(items: GraphItem[], state: AdmitState): Admitted {
   for (const item of items) {
     switch (item.kind) {
       case 'entity': {
+        const nameBytes = Buffer.byteLength(item.entity.name, 'utf8');
+        if (nameBytes > MAX_NAME_BYTES) return { ok: false, skip: false, reason: `name is ${nameBytes} bytes long; at most ${MAX_NAME_BYTES} (UTF-8)` };
         const seen = state.known.get(item.entity.id);
         if (seen || local.has(item.entity.id)) return { ok: false, skip: false, reason: `duplicate id: ${item.entity.id} was already read${seen ? ` at ${where(seen)}` : ''}` };
         local.add(item.entity.id);
