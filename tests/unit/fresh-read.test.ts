@@ -1,7 +1,7 @@
 // FreshRead shares reads among concurrent callers but never answers a caller with a read that began
 // before it asked (the exposure cache's stamp check relies on this for read-your-writes).
 import { describe, expect, it } from '@jest/globals';
-import { FreshRead } from '../../server/src/services/fresh-read.js';
+import { FreshRead } from '../../server/src/db/fresh-read.js';
 
 /** A read whose completion the test controls; each read returns its own sequence number. */
 function controlledReads() {

@@ -14,7 +14,7 @@ import { indexAdjacency, type IndexAdjacency } from '../domain/exposure/sub-inde
 import type { ExposureStatus } from '../domain/exposure/types.js';
 import type { EntityKind } from '../domain/model.js';
 import type { Logger } from '../logger.js';
-import { FreshRead } from './fresh-read.js';
+import { FreshRead } from '../db/fresh-read.js';
 import { ruleHash } from './exposure-rows.js';
 
 const MAX_SNAPSHOTS = 4;

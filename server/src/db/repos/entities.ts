@@ -3,6 +3,7 @@ import type { Database, Row } from '../database.js';
 import type { DecisionRef } from '../../domain/listing.js';
 import type { Entity, EntityKind, ListingDecision, Source } from '../../domain/model.js';
 import { entityFromRow } from '../rows.js';
+import { FreshRead } from '../fresh-read.js';
 import { ExposureGraphRepo } from './exposure-graph.js';
 import { SearchCache } from './search-cache.js';
 
@@ -27,7 +28,9 @@ export class EntityRepo {
 
   constructor(private readonly db: Database) {
     const graph = new ExposureGraphRepo(db);
-    this.cache = new SearchCache(async () => (await graph.stamp()).key);
+    // Concurrent searches share one stamp read that began after each of them asked (fresh-read.ts).
+    const stamps = new FreshRead(async () => (await graph.stamp()).key);
+    this.cache = new SearchCache(() => stamps.get());
   }
 
   /** Answers are kept per graph stamp (search-cache.ts): the same search on the same graph is read once. */
