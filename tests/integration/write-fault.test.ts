@@ -16,17 +16,13 @@ import { createApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { Database } from '../../server/src/db/database.js';
 import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/src/db/embedded.js';
-import { ExposureGraphRepo } from '../../server/src/db/repos/exposure-graph.js';
 import { ExposureStore } from '../../server/src/db/repos/exposure-store.js';
 import { applySchema } from '../../server/src/db/schema.js';
-import { today } from '../../server/src/domain/dates.js';
-import { computeExposure } from '../../server/src/domain/exposure/engine.js';
-import { buildIndex } from '../../server/src/domain/exposure/graph-index.js';
 import { answerClientErrors } from '../../server/src/http/client-errors.js';
 import { createLogger } from '../../server/src/logger.js';
 import { exposureStaleness, recomputeExposure } from '../../server/src/services/exposure-recompute.js';
 import { loadSeed } from '../../server/src/services/seed.js';
-import { createEntities, materialised } from '../support/exposure.js';
+import { createEntities, expectMaterialisedEqualsScratch } from '../support/exposure.js';
 import { rawClient, type RawClient } from '../support/raw-http.js';
 import { mulberry32 as prng } from '../../server/src/synthetic/random.js';
 
@@ -256,21 +252,4 @@ async function verify(attempts: Attempt[], faults: string[], db: Database): Prom
   await recomputeExposure(db);
   expect(await exposureStaleness(db)).toBeNull();
   await expectMaterialisedEqualsScratch(db);
-}
-
-async function expectMaterialisedEqualsScratch(db: Database): Promise<void> {
-  const repo = new ExposureGraphRepo(db);
-  const index = buildIndex(await repo.loadAll());
-  for (const { regime } of await repo.lists()) {
-    if (regime === null) continue;
-    const evaluation = computeExposure(index, regime, today());
-    const expected = evaluation
-      .nonClear()
-      .map((e) => ({ entityId: e.entityId, status: e.status, aggregate: evaluation.determination(e.entityId, { explain: false })!.aggregate }))
-      .sort((a, b) => (a.entityId < b.entityId ? -1 : 1));
-    const stored = (await materialised(db, regime.id))
-      .map((i) => ({ entityId: i.entityId, status: i.status, aggregate: i.aggregate }))
-      .sort((a, b) => (a.entityId < b.entityId ? -1 : 1));
-    expect([regime.id, stored]).toEqual([regime.id, expected]);
-  }
 }
